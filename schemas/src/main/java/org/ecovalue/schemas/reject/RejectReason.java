@@ -1,0 +1,54 @@
+package org.ecovalue.schemas.reject;
+
+/**
+ * Every reason an input can be refused, with the stable code that appears in DLQ records
+ * ({@code eco.ingest.dlq.reason}), CLI errors and metrics labels. Add codes; never rename them.
+ */
+public enum RejectReason {
+    // payload level
+    OVERSIZE_PAYLOAD("oversize-payload"),
+    MALFORMED_JSON("malformed-json"),
+    MISSING_FIELD("missing-field"),
+    BAD_TIMESTAMP("bad-timestamp"),
+    NO_READINGS("no-readings"),
+    DUPLICATE_PARAMETER("duplicate-parameter"),
+    UNKNOWN_PARAMETER("unknown-parameter"),
+    UNKNOWN_UNIT("unknown-unit"),
+    UNIT_NOT_CONVERTIBLE("unit-not-convertible"),
+    NON_FINITE_VALUE("non-finite-value"),
+    ABSURD_VALUE("absurd-value"),
+    BAD_FLAG("bad-flag"),
+    // identity
+    STATION_MISMATCH("station-mismatch"),
+    UNKNOWN_STATION("unknown-station"),
+    // HJ 212 framing and content
+    BAD_FRAME("bad-frame"),
+    BAD_LENGTH("bad-length"),
+    BAD_CRC("bad-crc"),
+    BYTE_SWAPPED_CRC("byte-swapped-crc"),
+    MISSING_HEADER_FIELD("missing-header-field"),
+    BAD_FLAG_FIELD("bad-flag-field"),
+    UNKNOWN_CN("unknown-cn"),
+    NOT_DATA_PACKET("not-data-packet"),
+    MISSING_DATATIME("missing-datatime"),
+    BAD_DATATIME("bad-datatime"),
+    NON_NUMERIC_VALUE("non-numeric-value"),
+    BAD_CP("bad-cp"),
+    INCOMPLETE_SPLIT("incomplete-split");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    /** The stable kebab-case code. */
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
