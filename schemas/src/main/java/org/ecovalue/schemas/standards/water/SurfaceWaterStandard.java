@@ -1,5 +1,7 @@
 package org.ecovalue.schemas.standards.water;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -118,11 +120,20 @@ public final class SurfaceWaterStandard {
             if (c.isWorseThan(WaterClass.III) && !NO_EXCEEDANCE_MULTIPLE.contains(item)) {
                 double c3 = Gb3838Table1.limits(item, body).limitOf(WaterClass.III).orElseThrow();
                 double v = values.get(item);
-                candidates.add(new MainPollutant(item, v, c3, (v - c3) / c3));
+                candidates.add(new MainPollutant(item, v, c3, exceedanceMultiple(v, c3)));
             }
         });
         candidates.sort(Comparator.comparingDouble(MainPollutant::exceedanceMultiple).reversed()
                 .thenComparing(MainPollutant::item));
         return List.copyOf(candidates.subList(0, Math.min(MAX_MAIN_POLLUTANTS, candidates.size())));
+    }
+
+    /**
+     * (C − C_III) / C_III in decimals: the inputs are decimal readings and limits, and binary noise
+     * would otherwise turn 1.5 into 1.4999999999999998 and break ties in the ranking.
+     */
+    static double exceedanceMultiple(double concentration, double classIIILimit) {
+        BigDecimal c3 = BigDecimal.valueOf(classIIILimit);
+        return BigDecimal.valueOf(concentration).subtract(c3).divide(c3, MathContext.DECIMAL64).doubleValue();
     }
 }
