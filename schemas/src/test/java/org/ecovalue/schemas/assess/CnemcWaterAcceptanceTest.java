@@ -2,18 +2,10 @@ package org.ecovalue.schemas.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecovalue.schemas.standards.water.WaterClass;
@@ -114,29 +106,7 @@ class CnemcWaterAcceptanceTest {
 
     private static Output assess(String file, AssessOptions options) throws Exception {
         Path path = TestData.file("water-cnemc/" + file);
-        StringWriter out = new StringWriter();
-        AssessSummary summary;
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            summary = Assessor.forKind(AssessKind.WATER, options).assess(in, out, OutputFormat.CSV);
-        }
-        return new Output(readCsv(out.toString()), summary);
-    }
-
-    static List<Map<String, String>> readCsv(String csv) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(new StringReader(csv))) {
-            List<String> header = it.next();
-            while (it.hasNext()) {
-                List<String> cells = it.next();
-                assertThat(cells).hasSameSizeAs(header);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), cells.get(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        AssessRun run = AssessRun.of(AssessKind.WATER, options, Files.readString(path, StandardCharsets.UTF_8));
+        return new Output(run.rows(), run.summary());
     }
 }
