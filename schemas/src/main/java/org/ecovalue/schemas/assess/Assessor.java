@@ -1,6 +1,10 @@
 package org.ecovalue.schemas.assess;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
@@ -60,12 +64,14 @@ public final class Assessor {
      * Assesses every row of {@code in} and writes them to {@code out} (flushed, not closed).
      *
      * @throws InputRejectedException when the header cannot be used ({@code missing-field},
-     *     {@code duplicate-parameter}, {@code unknown-unit}, {@code unit-not-convertible}) or the input
-     *     is empty ({@code no-readings})
-     * @throws IOException when reading or writing fails, or the CSV itself is malformed (an unclosed quote)
+     *     {@code duplicate-parameter}, {@code unknown-unit}, {@code unit-not-convertible}), the input
+     *     is empty ({@code no-readings}) or is not CSV at all ({@code bad-row}: an unclosed quote; the
+     *     rows before it have been written)
+     * @throws IOException when reading or writing fails
      */
     public AssessSummary assess(Reader in, Writer out, OutputFormat format) throws IOException, InputRejectedException {
-        CsvMapper mapper = new CsvMapper();
+        // the caller owns the reader (it may be stdin)
+        CsvMapper mapper = CsvMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
         try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in)) {
             if (!rows.hasNext()) {
@@ -96,13 +102,27 @@ public final class Assessor {
             }
             writer.flush();
             return new AssessSummary(n, assessed, n - assessed, flagged, mismatches);
+        } catch (RuntimeJsonMappingException e) {
+            // MappingIterator.hasNext wraps the parser's exception
+            throw malformed(out, e.getCause() instanceof JsonProcessingException p ? p : null, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw malformed(out, e, e.getOriginalMessage());
         }
+    }
+
+    private static InputRejectedException malformed(Writer out, JsonProcessingException e, String message)
+            throws IOException {
+        out.flush();
+        JsonLocation at = e == null ? null : e.getLocation();
+        String why = e == null ? message : e.getOriginalMessage();
+        return new InputRejectedException(RejectReason.BAD_ROW, "the input is not well-formed CSV"
+                + (at == null ? "" : " (line " + at.getLineNr() + ")") + ": " + why);
     }
 
     private RowVerdict assessRow(int number, List<String> cells, InputColumns columns) {
         RowInput.Parsed parsed = RowInput.parse(number, cells, columns, options, kindAssessor.acceptsBelowDetectionLimit());
         if (parsed.row().isEmpty()) {
-            return RowVerdict.notAssessed(parsed.problems());
+            return RowVerdict.notAssessed(kindAssessor.unassessedColumns(cells, columns), parsed.problems());
         }
         return kindAssessor.assess(parsed.row().get(), columns);
     }

@@ -1,5 +1,6 @@
 package org.ecovalue.schemas.assess;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class InputColumns {
     private InputColumns(List<String> names, Map<String, Integer> indexByCode, Map<String, ValueColumn> valueColumns) {
         this.names = List.copyOf(names);
         this.indexByCode = Map.copyOf(indexByCode);
-        this.valueColumns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valueColumns));
+        this.valueColumns = Collections.unmodifiableMap(new LinkedHashMap<>(valueColumns));
     }
 
     /**

@@ -20,6 +20,14 @@ interface KindAssessor {
     /** The columns added to the output, in order; {@code qc} last. */
     List<String> addedColumns(InputColumns columns);
 
+    /**
+     * Columns worth showing for a row that failed the common checks (the official class it was
+     * published with); none by default.
+     */
+    default Map<String, Object> unassessedColumns(List<String> cells, InputColumns columns) {
+        return Map.of();
+    }
+
     /** Assesses a row that passed the common checks. Columns before rows: {@link #check} was called. */
     RowVerdict assess(RowInput row, InputColumns columns);
 }

@@ -1,5 +1,6 @@
 package org.ecovalue.schemas.assess;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,15 @@ import java.util.Map;
 record RowVerdict(Map<String, Object> columns, List<String> qc, boolean assessed, boolean classMismatch) {
 
     RowVerdict {
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         qc = List.copyOf(qc);
     }
 
     static RowVerdict notAssessed(List<String> qc) {
-        return new RowVerdict(Map.of(), qc, false, false);
+        return notAssessed(Map.of(), qc);
+    }
+
+    static RowVerdict notAssessed(Map<String, Object> columns, List<String> qc) {
+        return new RowVerdict(columns, qc, false, false);
     }
 }

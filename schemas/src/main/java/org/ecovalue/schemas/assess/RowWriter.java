@@ -35,6 +35,8 @@ interface RowWriter {
             CsvMapper mapper = new CsvMapper();
             generator = mapper.getFactory().createGenerator(out);
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // quote only separators, quotes and line breaks, not every space or bracket ("水温(℃)")
+            generator.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
             generator.setSchema(CsvSchema.emptySchema());
             writeCells(new ArrayList<>(columns));
         }

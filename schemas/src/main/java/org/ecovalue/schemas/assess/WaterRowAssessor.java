@@ -97,13 +97,8 @@ final class WaterRowAssessor implements KindAssessor {
         List<String> qc = new ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
 
-        Optional<OfficialClass> official = Optional.empty();
+        Optional<OfficialClass> official = officialClass(row.cells(), columns, qc);
         if (columns.has(ColumnAliases.OFFICIAL_CLASS)) {
-            Optional<String> cell = columns.cell(row.cells(), ColumnAliases.OFFICIAL_CLASS);
-            official = cell.map(OfficialClass::parse).orElse(Optional.of(OfficialClass.NOT_EVALUATED));
-            if (official.isEmpty()) {
-                qc.add(RowInput.qc(RejectReason.BAD_OFFICIAL_CLASS, cell.orElse("")));
-            }
             out.put(OFFICIAL_CLASS, official.flatMap(OfficialClass::waterClass).map(WaterClass::label).orElse(null));
         }
 
@@ -153,6 +148,29 @@ final class WaterRowAssessor implements KindAssessor {
             }
         }
         return new RowVerdict(out, qc, true, mismatch);
+    }
+
+    @Override
+    public Map<String, Object> unassessedColumns(List<String> cells, InputColumns columns) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (columns.has(ColumnAliases.OFFICIAL_CLASS)) {
+            out.put(OFFICIAL_CLASS, officialClass(cells, columns, new ArrayList<>())
+                    .flatMap(OfficialClass::waterClass).map(WaterClass::label).orElse(null));
+        }
+        return out;
+    }
+
+    /** The published class, if the input has the column; a cell that is no class adds a qc remark. */
+    private static Optional<OfficialClass> officialClass(List<String> cells, InputColumns columns, List<String> qc) {
+        if (!columns.has(ColumnAliases.OFFICIAL_CLASS)) {
+            return Optional.empty();
+        }
+        Optional<String> cell = columns.cell(cells, ColumnAliases.OFFICIAL_CLASS);
+        Optional<OfficialClass> official = cell.map(OfficialClass::parse).orElse(Optional.of(OfficialClass.NOT_EVALUATED));
+        if (official.isEmpty()) {
+            qc.add(RowInput.qc(RejectReason.BAD_OFFICIAL_CLASS, cell.orElse("")));
+        }
+        return official;
     }
 
     /** "nh3n=2.00": the item and its exceedance multiple, as reports print it (two decimals). */

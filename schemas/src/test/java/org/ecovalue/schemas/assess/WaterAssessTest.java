@@ -70,12 +70,14 @@ class WaterAssessTest {
     @Test
     void cnemcHeadersAreAliasesAndAUnitInTheHeaderIsConverted() throws Exception {
         // 1200 µg/L = 1.2 mg/L → IV
-        AssessRun run = AssessRun.of(AssessKind.WATER, """
+        // as saved by a spreadsheet: with a byte-order mark
+        AssessRun run = AssessRun.of(AssessKind.WATER, "\uFEFF" + """
                 断面名称,监测时间,氨氮(μg/L),总磷(mg/L),pH(无量纲),叶绿素α(mg/L)
                 X,2026-08-15 08:00,1200,0.1,7.1,0.004
                 """);
         assertThat(run.rows().get(0)).containsEntry("class", "IV").containsEntry("limiting", "nh3n")
                 .containsEntry("氨氮(μg/L)", "1200").containsEntry("叶绿素α(mg/L)", "0.004");
+        assertThat(run.header().get(0)).isEqualTo("断面名称");
     }
 
     @Test
@@ -101,6 +103,7 @@ class WaterAssessTest {
                 B,2026-08-15T08:00+08:00,0.8,Ⅲ类
                 C,2026-08-15T08:00+08:00,,-1
                 D,2026-08-15T08:00+08:00,0.3,七
+                E,2026-08-15T08:00+08:00,n/d,4
                 """);
         assertThat(run.row("A")).containsEntry("class", "劣V").containsEntry("official_class", "III")
                 .containsEntry("qc", "class-mismatch:official=III,computed=劣V");
@@ -109,6 +112,8 @@ class WaterAssessTest {
         assertThat(run.row("C")).containsEntry("official_class", "")
                 .containsEntry("qc", "nothing-to-assess:none of ph,do,codmn,nh3n,tp has a value");
         assertThat(run.row("D")).containsEntry("class", "II").containsEntry("qc", "bad-official-class:七");
+        assertThat(run.row("E")).containsEntry("class", "").containsEntry("official_class", "IV")
+                .containsEntry("qc", "non-numeric-value:nh3n=n/d");
         assertThat(run.summary().classMismatches()).isEqualTo(1);
     }
 
@@ -140,6 +145,9 @@ class WaterAssessTest {
         assertThatThrownBy(() -> AssessRun.of(AssessKind.WATER, "station,ts,氨氮(furlong)\nS,2026-08-15,7\n"))
                 .isInstanceOfSatisfying(InputRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_UNIT));
+        assertThatThrownBy(() -> AssessRun.of(AssessKind.WATER, "station,ts,nh3n\nS,\"2026-08-15,1\n"))
+                .isInstanceOfSatisfying(InputRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.BAD_ROW));
         assertThatThrownBy(() -> AssessRun.of(AssessKind.WATER, ""))
                 .isInstanceOfSatisfying(InputRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.NO_READINGS));

@@ -2,6 +2,7 @@ package org.ecovalue.schemas.standards.air;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * An AQI and everything that explains it: the version of HJ 633 and the kind of report that produced
@@ -30,7 +31,7 @@ public record AirQualityReport(
     }
 
     /** The IAQI of one column, if it was part of this AQI. */
-    public java.util.OptionalInt iaqi(AqiIndicator indicator) {
+    public OptionalInt iaqi(AqiIndicator indicator) {
         return indices.stream().filter(i -> i.indicator() == indicator).mapToInt(IndividualAqi::iaqi).findFirst();
     }
 }

@@ -31,22 +31,21 @@ public enum LandUse {
         return chineseName;
     }
 
-    /** A code, an enum name or the Chinese name (水旱轮作地 too). */
+    /**
+     * A code ({@code rotation}), an enum name, or the Chinese name (水田, 果园, 其他, 水旱轮作, with or
+     * without 地). 旱地 and 菜地 are "other" land: Table 1 splits only paddy from the rest.
+     */
     public static Optional<LandUse> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String t = text.trim();
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         for (LandUse u : values()) {
-            if (u.code.equalsIgnoreCase(t) || u.name().equalsIgnoreCase(t.replace('-', '_'))
-                    || u.chineseName.equals(t) || (u.chineseName + "地").equals(t)) {
+            if (t.equals(u.code) || t.equals(u.name().toLowerCase(Locale.ROOT))
+                    || t.equals(u.chineseName) || t.equals(u.chineseName + "地")) {
                 return Optional.of(u);
             }
         }
-        return switch (t.toLowerCase(Locale.ROOT)) {
-            case "paddy_dryland_rotation", "paddy-dryland-rotation", "水旱轮作田" -> Optional.of(PADDY_DRYLAND_ROTATION);
-            case "旱地", "菜地", "dryland" -> Optional.of(OTHER);
-            default -> Optional.empty();
-        };
+        return t.equals("旱地") || t.equals("菜地") ? Optional.of(OTHER) : Optional.empty();
     }
 }
