@@ -34,7 +34,14 @@ public enum RejectReason {
     BAD_DATATIME("bad-datatime"),
     NON_NUMERIC_VALUE("non-numeric-value"),
     BAD_CP("bad-cp"),
-    INCOMPLETE_SPLIT("incomplete-split");
+    INCOMPLETE_SPLIT("incomplete-split"),
+    // offline assessment (`ecovalue assess`)
+    BAD_ROW("bad-row"),
+    BAD_WATERBODY("bad-waterbody"),
+    BAD_LAND_USE("bad-land-use"),
+    BAD_OFFICIAL_CLASS("bad-official-class"),
+    NOTHING_TO_ASSESS("nothing-to-assess"),
+    CLASS_MISMATCH("class-mismatch");
 
     private final String code;
 
