@@ -23,10 +23,6 @@ record Quantity(String code, Parameter parameter, String canonicalUnit, double p
         return new Quantity(code, parameter, canonicalUnit, 0, Double.MAX_VALUE);
     }
 
-    Quantity withPhysicalMax(double max) {
-        return new Quantity(code, parameter, canonicalUnit, physicalMin, max);
-    }
-
     boolean isPhysicallyPossible(double value) {
         return Double.isFinite(value) && value >= physicalMin && value <= physicalMax;
     }

@@ -42,14 +42,6 @@ final class WaterRowAssessor implements KindAssessor {
     static final String OFFICIAL_CLASS = "official_class";
     static final String QC = "qc";
 
-    /**
-     * Photosynthesis in an algal bloom supersaturates water with oxygen well beyond 25 mg/L, the
-     * pipeline's bound ({@link Parameter#DO}): CNEMC published 25.51 mg/L at 港上桥 on 2026-08-15 17:00
-     * with pH 9.32 (testdata sample, official class 劣V). Refusing it would refuse a real reading, so the
-     * assessment allows up to about 3.5 × air saturation at 0 °C (14.6 mg/L) until that bound is raised.
-     */
-    static final double DO_PHYSICAL_MAX_MG_L = 50;
-
     private final WaterRule rule;
     private final LakeReservoirSites lakeSites;
     private final Map<String, Quantity> quantities;
@@ -62,7 +54,6 @@ final class WaterRowAssessor implements KindAssessor {
             q.put(item.code(), item.parameter().map(Quantity::of)
                     .orElseGet(() -> Quantity.concentration(item.code(), null, item.unit())));
         }
-        q.put(WaterItem.DO.code(), Quantity.of(Parameter.DO).withPhysicalMax(DO_PHYSICAL_MAX_MG_L));
         for (Parameter p : Parameter.values()) {
             if (p.domain() == Domain.WATER) {
                 q.putIfAbsent(p.code(), Quantity.of(p));

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 public enum Parameter {
     // water
     PH("ph", Domain.WATER, "", 0, 14),
-    DO("do", Domain.WATER, "mg/L", 0, 25),
+    // An algal bloom supersaturates water far beyond air saturation (14.6 mg/L at 0 °C): CNEMC
+    // published 25.51 mg/L at 港上桥 on 2026-08-15 17:00 (pH 9.32). 50 mg/L is ~3.5 × saturation.
+    DO("do", Domain.WATER, "mg/L", 0, 50),
     CODMN("codmn", Domain.WATER, "mg/L", 0, 1_000),
     COD("cod", Domain.WATER, "mg/L", 0, 100_000),
     BOD5("bod5", Domain.WATER, "mg/L", 0, 100_000),
