@@ -34,7 +34,9 @@ public enum RejectReason {
     BAD_DATATIME("bad-datatime"),
     NON_NUMERIC_VALUE("non-numeric-value"),
     BAD_CP("bad-cp"),
-    INCOMPLETE_SPLIT("incomplete-split");
+    INCOMPLETE_SPLIT("incomplete-split"),
+    // registry records on eco.registry
+    BAD_REGISTRY_ITEM("bad-registry-item");
 
     private final String code;
 
