@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,7 +50,6 @@ public final class RegistryLoader {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             // shares and prices as written: 0.7 + 0.3 must sum to exactly 1
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -53,6 +57,8 @@ public final class RegistryLoader {
             .build();
 
     private static final Pattern MISSING_CREATOR_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+
+    private static final Map<RegistryKind, Set<String>> KNOWN_FIELDS = new ConcurrentHashMap<>();
 
     private final List<RegistryProblem> problems = new ArrayList<>();
     private final Map<String, RegistryItem> items = new LinkedHashMap<>();
@@ -87,6 +93,11 @@ public final class RegistryLoader {
             loader.problems.add(o == null ? p : p.at(o.file(), o.line()));
         }
         if (!loader.problems.isEmpty()) {
+            // in reading order: by file as given, then by line
+            List<String> order = files.stream().map(Path::toString).toList();
+            loader.problems.sort(Comparator
+                    .comparing((RegistryProblem p) -> p.file() == null ? Integer.MAX_VALUE : order.indexOf(p.file()))
+                    .thenComparing(p -> p.line() == null ? 0 : p.line()));
             throw new InvalidRegistryException(loader.problems);
         }
         return registry;
@@ -109,7 +120,7 @@ public final class RegistryLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.add(new RegistryProblem(file, loc == null ? null : loc.getLineNr(), "-", "-",
-                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    "not valid YAML: " + oneLine(e.getOriginalMessage())));
             return;
         } catch (IOException e) {
             problems.add(new RegistryProblem(file, null, "-", "-", "cannot read the file: " + e));
@@ -155,16 +166,30 @@ public final class RegistryLoader {
             problems.add(new RegistryProblem(origin.file(), origin.line(), label, "-", "an item is a mapping of fields"));
             return;
         }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            Set<String> known = knownFields(kind);
+            if (!known.contains(name)) {
+                // reported here as well as by binding: a misspelt required field would otherwise
+                // show up only as "required" without a word about the typo
+                problems.add(new RegistryProblem(origin.file(), origin.line(), label, name, "unknown field (known: "
+                        + String.join(", ", new TreeSet<>(known)) + ")"));
+            }
+        }
         RegistryItem item;
         try {
             item = YAML.treeToValue(node, kind.type());
+        } catch (UnrecognizedPropertyException e) {
+            if (e.getPath().size() > 1) {
+                String[] fieldAndMessage = explain(e);
+                problems.add(new RegistryProblem(origin.file(), origin.line(), label, fieldAndMessage[0], fieldAndMessage[1]));
+            }
+            markUnreadable(origin, label, hasId);
+            return;
         } catch (JsonProcessingException e) {
             String[] fieldAndMessage = explain(e);
             problems.add(new RegistryProblem(origin.file(), origin.line(), label, fieldAndMessage[0], fieldAndMessage[1]));
-            if (hasId) {
-                unreadableKeys.add(label);
-                origins.putIfAbsent(label, origin);
-            }
+            markUnreadable(origin, label, hasId);
             return;
         }
         Origin first = origins.putIfAbsent(item.key(), origin);
@@ -174,6 +199,22 @@ public final class RegistryLoader {
             return;
         }
         items.put(item.key(), item);
+    }
+
+    private void markUnreadable(Origin origin, String key, boolean hasId) {
+        if (hasId) {
+            unreadableKeys.add(key);
+            origins.putIfAbsent(key, origin);
+        }
+    }
+
+    private static Set<String> knownFields(RegistryKind kind) {
+        return KNOWN_FIELDS.computeIfAbsent(kind, k -> {
+            JavaType type = YAML.constructType(k.type());
+            return YAML.getDeserializationConfig().introspect(type).findProperties().stream()
+                    .map(BeanPropertyDefinition::getName)
+                    .collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     /** Field path and message of a binding failure, in the words of the record that refused it. */
@@ -196,7 +237,9 @@ public final class RegistryLoader {
         }
         Matcher missing = MISSING_CREATOR_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
         if (e instanceof MismatchedInputException && missing.find()) {
-            return new String[] {join(path, missing.group(1)), "is required"};
+            String name = missing.group(1);
+            boolean pathNamesIt = path.equals(name) || path.endsWith("." + name);
+            return new String[] {pathNamesIt ? path : join(path, name), "is required"};
         }
         IllegalArgumentException illegal = cause(e, IllegalArgumentException.class);
         if (illegal != null && illegal.getMessage() != null) {
@@ -268,6 +311,12 @@ public final class RegistryLoader {
 
     private static String knownLists() {
         return Arrays.stream(RegistryKind.values()).map(RegistryKind::yamlList).collect(Collectors.joining(", "));
+    }
+
+    /** A parser message on one line: SnakeYAML spreads the useful part ("expected ',' or '}'") over several. */
+    private static String oneLine(String s) {
+        String flat = s == null ? "unreadable" : s.replaceAll("\\s+", " ").trim();
+        return flat.length() > 240 ? flat.substring(0, 240) + "…" : flat;
     }
 
     private static String firstLine(String s) {

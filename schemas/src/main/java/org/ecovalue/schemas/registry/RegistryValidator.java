@@ -144,7 +144,10 @@ public final class RegistryValidator {
             }
         });
         for (Map.Entry<String, BigDecimal> share : a.payerShares().entrySet()) {
-            resolves(a, "payerShares." + share.getKey(), RegistryKind.UNIT, share.getKey(), "unit");
+            // the parties are checked above; the default shares name the downstream party again
+            if (!share.getKey().equals(a.upstreamParty()) && !share.getKey().equals(a.downstreamParty())) {
+                resolves(a, "payerShares." + share.getKey(), RegistryKind.UNIT, share.getKey(), "unit");
+            }
         }
         if (scheme instanceof ServiceValueShareScheme svs
                 && resolves(a, "scheme.priceTable", RegistryKind.PRICE_TABLE, svs.priceTable(), "price table")) {
