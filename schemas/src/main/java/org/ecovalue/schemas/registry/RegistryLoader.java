@@ -44,6 +44,7 @@ import org.ecovalue.schemas.registry.scheme.CompensationScheme;
  * {@code eco.registry}). Unlike the lenient wire mapper, unknown fields are errors here: in a
  * hand-written file they are typos ({@code flowStaion}) that would otherwise silently vanish.
  * Several files are merged (ids must stay unique across them) and checked as one registry.
+ * <p>Quote all-digit ids ({@code "390121"}): YAML 1.1 reads digits with a leading 0 as an octal number.
  */
 public final class RegistryLoader {
 
