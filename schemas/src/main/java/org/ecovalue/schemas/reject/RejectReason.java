@@ -41,7 +41,9 @@ public enum RejectReason {
     BAD_LAND_USE("bad-land-use"),
     BAD_OFFICIAL_CLASS("bad-official-class"),
     NOTHING_TO_ASSESS("nothing-to-assess"),
-    CLASS_MISMATCH("class-mismatch");
+    CLASS_MISMATCH("class-mismatch"),
+    // registry records on eco.registry
+    BAD_REGISTRY_ITEM("bad-registry-item");
 
     private final String code;
 

@@ -1,0 +1,72 @@
+package org.ecovalue.schemas.inventory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.FieldCheck;
+import org.ecovalue.schemas.registry.InvalidFieldException;
+import org.ecovalue.schemas.registry.PeriodKind;
+import org.ecovalue.schemas.registry.UnitKind;
+
+/**
+ * One product of one unit for one period, as on {@code eco.inventory} (DESIGN.md "Inventory record"):
+ * the fields of the dynamic monitoring the 2021 opinion asks for — quantity, quality grade, function,
+ * rights holder, value (REFERENCE.md §0). {@code grade}, {@code value}, {@code function} and
+ * {@code rightsHolder} are absent when unknown (no price configured, no grade defined for the
+ * product). {@code completeness} is the share of expected readings that counted (0..1), carried
+ * with every figure; {@code stations} are the stations whose data it used. {@code updatedAt} is epoch
+ * milliseconds, like every instant on Kafka.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InventoryRecord(
+        String unitId,
+        String unitName,
+        UnitKind unitKind,
+        EcoProduct product,
+        String period,
+        InventoryStatus status,
+        int revision,
+        Quantity quantity,
+        String grade,
+        Valuation value,
+        String function,
+        String rightsHolder,
+        double completeness,
+        List<String> stations,
+        long updatedAt) {
+
+    public InventoryRecord {
+        FieldCheck.id(unitId, "unitId");
+        FieldCheck.text(unitName, "unitName");
+        FieldCheck.present(unitKind, "unitKind");
+        FieldCheck.present(product, "product");
+        FieldCheck.text(period, "period");
+        try {
+            PeriodKind.ofLabel(period);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("period", e.getMessage());
+        }
+        FieldCheck.present(status, "status");
+        FieldCheck.nonNegative(revision, "revision");
+        if (status == InventoryStatus.LIVE && revision != 0) {
+            throw new InvalidFieldException("revision", "a LIVE figure has revision 0; revisions number FINAL figures");
+        }
+        FieldCheck.present(quantity, "quantity");
+        FieldCheck.fraction(completeness, "completeness");
+        FieldCheck.present(stations, "stations");
+        for (int i = 0; i < stations.size(); i++) {
+            FieldCheck.text(stations.get(i), "stations[" + i + "]");
+        }
+        stations = List.copyOf(stations);
+        FieldCheck.nonNegative(updatedAt, "updatedAt");
+    }
+
+    /** The Kafka key on {@code eco.inventory}: {@code {unitId}/{product}} (compacted: the latest figure wins). */
+    public String key() {
+        return key(unitId, product);
+    }
+
+    public static String key(String unitId, EcoProduct product) {
+        return unitId + "/" + product.code();
+    }
+}

@@ -1,0 +1,120 @@
+package org.ecovalue.schemas.registry;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Accounting periods and their labels as they appear in {@code period} fields and Kafka keys:
+ * {@code 2026-11-22}, {@code 2026-11}, {@code 2026}. A period is a calendar day, month or year in a
+ * zone (an agreement's, default Asia/Shanghai), not a fixed-length window (DESIGN.md "Semantics").
+ */
+public enum PeriodKind {
+    DAY("day"),
+    MONTH("month"),
+    YEAR("year");
+
+    private final String code;
+
+    PeriodKind(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    /** The label of the period of this kind that contains {@code date}. */
+    public String label(LocalDate date) {
+        return switch (this) {
+            case DAY -> date.toString();
+            case MONTH -> YearMonth.from(date).toString();
+            case YEAR -> Year.from(date).toString();
+        };
+    }
+
+    /** The label of the period that contains {@code instant} in {@code zone}. */
+    public String label(Instant instant, ZoneId zone) {
+        return label(LocalDate.ofInstant(instant, zone));
+    }
+
+    /** First day of the labelled period. */
+    public LocalDate firstDay(String label) {
+        requireKind(label);
+        return switch (this) {
+            case DAY -> LocalDate.parse(label);
+            case MONTH -> YearMonth.parse(label).atDay(1);
+            case YEAR -> Year.parse(label).atDay(1);
+        };
+    }
+
+    /** Start of the labelled period in {@code zone} (inclusive). */
+    public Instant start(String label, ZoneId zone) {
+        return firstDay(label).atStartOfDay(zone).toInstant();
+    }
+
+    /** End of the labelled period in {@code zone} (exclusive): the start of the next one. */
+    public Instant end(String label, ZoneId zone) {
+        LocalDate first = firstDay(label);
+        LocalDate next = switch (this) {
+            case DAY -> first.plusDays(1);
+            case MONTH -> first.plusMonths(1);
+            case YEAR -> first.plusYears(1);
+        };
+        return next.atStartOfDay(zone).toInstant();
+    }
+
+    private void requireKind(String label) {
+        if (ofLabel(label) != this) {
+            throw new IllegalArgumentException("'" + label + "' is not a " + code + " label");
+        }
+    }
+
+    /** The kind of a period label; an {@link IllegalArgumentException} for anything that is not one. */
+    public static PeriodKind ofLabel(String label) {
+        if (label != null) {
+            try {
+                switch (label.length()) {
+                    case 10 -> {
+                        LocalDate.parse(label);
+                        return DAY;
+                    }
+                    case 7 -> {
+                        YearMonth.parse(label);
+                        return MONTH;
+                    }
+                    case 4 -> {
+                        if (label.chars().allMatch(Character::isDigit)) {
+                            return YEAR;
+                        }
+                    }
+                    default -> {
+                        // falls through to the error below
+                    }
+                }
+            } catch (DateTimeException e) {
+                // falls through to the error below
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not a period label (yyyy-MM-dd, yyyy-MM or yyyy)");
+    }
+
+    @JsonCreator
+    public static PeriodKind ofCode(String code) {
+        for (PeriodKind k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown period '" + code + "' ("
+                + Arrays.stream(values()).map(PeriodKind::code).collect(Collectors.joining("|")) + ")");
+    }
+}
