@@ -34,7 +34,9 @@ public enum RejectReason {
     BAD_DATATIME("bad-datatime"),
     NON_NUMERIC_VALUE("non-numeric-value"),
     BAD_CP("bad-cp"),
-    INCOMPLETE_SPLIT("incomplete-split");
+    INCOMPLETE_SPLIT("incomplete-split"),
+    /** PNUM/PNO of a split HJ 212 packet absent in pairs, not positive integers, or PNO > PNUM. */
+    BAD_PACKET_NUMBER("bad-packet-number");
 
     private final String code;
 
