@@ -18,7 +18,8 @@ import org.ecovalue.schemas.units.UnitConversion;
 /**
  * Builds HJ 212 data packets from observations, as a station would send them (used by the device
  * simulator): {@code ##} + length + {@code QN;ST;CN;PW;MN;Flag;CP=&&DataTime;factor-Rtd|Avg,
- * factor-Flag;…&&} + CRC + CRLF, with HJ 212-2017 factor codes and units (the inverse of
+ * factor-Flag;…&&} + CRC + CRLF, with HJ 212-2017 factor codes and the units of
+ * {@link Hj212FactorCodes} (the inverse of
  * {@link Hj212ObservationMapper}). QN is the encoder clock's time; DataTime is the observation's ts
  * in the zone, truncated to the second (DataTime has no finer resolution).
  */
@@ -93,11 +94,15 @@ public final class Hj212Encoder {
                     new IllegalArgumentException("unknown parameter '" + r.param() + "'"));
             Hj212Factor factor = Hj212FactorCodes.forParameter(p).orElseThrow(() ->
                     new IllegalArgumentException("no HJ 212 factor code for " + p.code()));
+            if (!factor.appliesTo(systemCode)) {
+                throw new IllegalArgumentException(p.code() + " is an ambient parameter; ST " + systemCode
+                        + " is a flue-gas source");
+            }
             if (!seen.add(p)) {
                 throw new IllegalArgumentException(p.code() + " appears twice in the observation");
             }
             seg.append(';').append(factor.code()).append('-').append(suffix).append('=')
-                    .append(format(p, r, factor.unitFor(systemCode)))
+                    .append(format(p, r, factor.unit()))
                     .append(',').append(factor.code()).append("-Flag=").append(r.flag().name());
         }
         seg.append("&&");

@@ -9,10 +9,10 @@ import org.ecovalue.schemas.observation.Parameter;
  * @param code       factor code as in the CP field ({@code w21003}, or the 2005 {@code 060})
  * @param parameter  the canonical parameter
  * @param unit       unit of the value as a monitoring station sends it
- * @param stackUnit  unit when the system is a flue-gas source (ST 31 or 51), or null if the same
+ * @param ambientOnly an ambient air-quality parameter: not mapped from flue-gas source systems
  * @param edition    which code list the code comes from
  */
-public record Hj212Factor(String code, Parameter parameter, String unit, String stackUnit, Edition edition) {
+public record Hj212Factor(String code, Parameter parameter, String unit, boolean ambientOnly, Edition edition) {
 
     /** Code list of a factor code. */
     public enum Edition {
@@ -33,9 +33,16 @@ public record Hj212Factor(String code, Parameter parameter, String unit, String 
         Objects.requireNonNull(edition, "edition");
     }
 
-    /** The unit of a value of this factor in a packet of system {@code st}. */
-    public String unitFor(String st) {
-        boolean stack = ST_AIR_SOURCE.equals(st) || ST_FLUE_GAS_PROCESS.equals(st);
-        return stack && stackUnit != null ? stackUnit : unit;
+    /**
+     * Whether a value of this factor in a packet of system {@code st} is the canonical parameter.
+     * A pollutant concentration in the flue gas of a source (mg/m³ at stack conditions, often
+     * normalised to a reference O2) is not the ambient concentration the air parameters stand for.
+     */
+    public boolean appliesTo(String st) {
+        return !(ambientOnly && isFlueGasSource(st));
+    }
+
+    public static boolean isFlueGasSource(String st) {
+        return ST_AIR_SOURCE.equals(st) || ST_FLUE_GAS_PROCESS.equals(st);
     }
 }

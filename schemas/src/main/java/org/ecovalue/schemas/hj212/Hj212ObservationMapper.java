@@ -60,6 +60,11 @@ public final class Hj212ObservationMapper {
                 continue;
             }
             Parameter p = factor.get().parameter();
+            if (!factor.get().appliesTo(packet.st())) {
+                unmapped.add(new Hj212UnmappedFactor(code, "flue-gas concentration of a source (ST " + packet.st()
+                        + "), not the ambient " + p.code()));
+                continue;
+            }
             Optional<BigDecimal> value = item.value(suffix);
             if (value.isEmpty()) {
                 unmapped.add(new Hj212UnmappedFactor(code, "no -" + suffix + " value in a CN " + packet.cn() + " packet"));
@@ -73,7 +78,7 @@ public final class Hj212ObservationMapper {
                         + "' is not in HJ 212-2017 Table 8 (N F M S D C T B)"));
                 continue;
             }
-            String unit = factor.get().unitFor(packet.st());
+            String unit = factor.get().unit();
             double canonical;
             try {
                 canonical = UnitConversion.toCanonical(p, value.get().doubleValue(), unit);
