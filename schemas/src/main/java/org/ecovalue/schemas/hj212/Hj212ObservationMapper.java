@@ -81,7 +81,10 @@ public final class Hj212ObservationMapper {
             String unit = factor.get().unit();
             double canonical;
             try {
-                canonical = UnitConversion.toCanonical(p, value.get().doubleValue(), unit);
+                // every unit of the factor table converts by a pure scale (tested), applied in decimal
+                // so that 101.32 kPa gives 1013.2 hPa and not 1013.1999999999999
+                double scale = UnitConversion.toCanonical(p, 1.0, unit);
+                canonical = value.get().multiply(BigDecimal.valueOf(scale)).doubleValue();
             } catch (InputRejectedException e) {
                 unmapped.add(new Hj212UnmappedFactor(code, e.detail()));
                 continue;
