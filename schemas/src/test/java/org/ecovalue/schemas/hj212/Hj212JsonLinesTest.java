@@ -58,6 +58,16 @@ class Hj212JsonLinesTest {
     }
 
     @Test
+    void whatATolerantDecoderLetThroughIsShown() throws Exception {
+        // REFERENCE §6.7 #7 with its CRC D701 sent byte-swapped as 01D7
+        String swapped = Hj212DecoderTest.SURFACE_WATER_HOURLY.replace("&&D701", "&&01D7");
+        JsonNode n = Json.mapper().readTree(Hj212JsonLines.render(swapped, Hj212Decoder.tolerant()));
+        assertThat(n.get("readings")).hasSize(9);
+        assertThat(n.get("tolerated").get(0).asText()).isEqualTo("byte-swapped-crc");
+        assertThat(render(swapped).get("error").asText()).isEqualTo("byte-swapped-crc");
+    }
+
+    @Test
     void aDataPacketWithoutStationIsAnErrorLine() throws Exception {
         // testdata V15 style: MN= empty
         JsonNode n = render(Hj212DecoderTest.frame("ST=31;CN=2011;PW=;MN=;CP=&&DataTime=20200718123600;w01001-Rtd=7&&"));
