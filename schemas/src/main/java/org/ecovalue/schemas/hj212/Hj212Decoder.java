@@ -191,7 +191,11 @@ public final class Hj212Decoder {
         if (pnum != null && pno > pnum) {
             throw new InputRejectedException(RejectReason.BAD_PACKET_NUMBER, "PNO " + pno + " exceeds PNUM " + pnum);
         }
-        List<Hj212CpField> cp = Hj212CpParser.fields(body.substring(0, body.length() - 2));
+        String cpBody = body.substring(0, body.length() - 2);
+        if (cpBody.contains("&&")) {
+            throw new InputRejectedException(RejectReason.BAD_CP, "&& inside CP: the CP field is one &&…&& pair");
+        }
+        List<Hj212CpField> cp = Hj212CpParser.fields(cpBody);
         Hj212CpParser.Content content = Hj212CpParser.content(cp, zone);
         Instant dataTime = content.dataTime();
         boolean dataCommand = Hj212Command.fromCode(cn).map(Hj212Command::carriesData).orElse(false);

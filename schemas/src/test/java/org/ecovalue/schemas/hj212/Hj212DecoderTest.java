@@ -223,6 +223,12 @@ class Hj212DecoderTest {
     }
 
     @Test
+    void aSecondAmpersandPairInsideCpIsRefused() {
+        String nested = frame("QN=1;ST=91;CN=9014;PW=1;MN=M;Flag=4;CP=&&QnRtn=1&&ExeRtn=1&&");
+        assertThat(reasonOf(nested)).isEqualTo(RejectReason.BAD_CP);
+    }
+
+    @Test
     void aFactorFieldSentTwiceIsAmbiguousAndRefused() {
         String twice = frame("QN=1;ST=21;CN=2011;PW=1;MN=M;Flag=4;CP=&&DataTime=20250601090000;w01001-Rtd=7.1;w01001-Rtd=7.2&&");
         assertThat(reasonOf(twice)).isEqualTo(RejectReason.BAD_CP);
