@@ -35,6 +35,8 @@ public enum RejectReason {
     NON_NUMERIC_VALUE("non-numeric-value"),
     BAD_CP("bad-cp"),
     INCOMPLETE_SPLIT("incomplete-split"),
+    /** PNUM/PNO of a split HJ 212 packet absent in pairs, not positive integers, or PNO > PNUM. */
+    BAD_PACKET_NUMBER("bad-packet-number"),
     // offline assessment (`ecovalue assess`)
     BAD_ROW("bad-row"),
     BAD_WATERBODY("bad-waterbody"),
