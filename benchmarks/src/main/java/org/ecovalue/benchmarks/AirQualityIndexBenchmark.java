@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ecovalue.schemas.observation.Parameter;
+import org.ecovalue.schemas.reject.InputRejectedException;
 import org.ecovalue.schemas.standards.air.AirQualityIndex;
 import org.ecovalue.schemas.standards.air.AirQualityReport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +35,7 @@ public class AirQualityIndexBenchmark {
             Parameter.NO2, 28.0, Parameter.CO, 0.6, Parameter.O3, 142.0));
 
     @Benchmark
-    public AirQualityReport hourlyAqi() {
+    public AirQualityReport hourlyAqi() throws InputRejectedException {
         return AirQualityIndex.hourly(HOUR, hour);
     }
 }
