@@ -52,7 +52,7 @@ final class ServiceValueShareCalculator implements CompensationCalculator {
         BigDecimal amount = Cny.round(total.multiply(share));
         double completeness = missing.isEmpty() ? values.completeness() : 0;
         String sharePct = Wording.number(share.movePointRight(2)) + "%";
-        String zh = "上游" + agreement.upstreamParty() + values.period() + "提供生态系统服务价值"
+        String zh = "上游" + agreement.upstreamParty() + "在" + values.period() + "期间提供生态系统服务价值"
                 + (partsZh.isEmpty() ? "无" : String.join("、", partsZh)) + "，合计" + Wording.yuan(total)
                 + "，按" + sharePct + "补偿为" + Wording.yuan(amount);
         String en = "Upstream " + agreement.upstreamParty() + " provided ecosystem services worth "
