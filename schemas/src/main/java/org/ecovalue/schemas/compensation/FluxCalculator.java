@@ -61,11 +61,15 @@ final class FluxCalculator implements CompensationCalculator {
             FactorTotals t = data.factor(f.param());
             minHours = Math.min(minHours, t.pairedHours());
             if (t.pairedHours() == 0) {
+                // no hour with both a concentration and a volume: nothing to price. A concentration
+                // measured without flow is still reported (its arithmetic mean); none at all is missing.
                 if (t.validHours() == 0) {
                     missing.add(f.param());
                     missingZh.add(Wording.paramZh(f.param()));
+                } else {
+                    means.put(f.param(), t.meanMgL().orElseThrow());
                 }
-                lines.add(new FactorLine(f.param(), null, target, 0, null));
+                lines.add(new FactorLine(f.param(), t.meanMgL().orElse(null), target, 0, null));
                 continue;
             }
             BigDecimal excessT = t.loadG().subtract(target.multiply(t.pairedVolumeM3()))

@@ -1,8 +1,11 @@
 package org.ecovalue.schemas.compensation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -48,5 +51,32 @@ public record SectionHour(Instant hourStart, Map<String, Double> concentrationsM
         Double volume = meanFlowM3s == null ? null
                 : BigDecimal.valueOf(meanFlowM3s).multiply(BigDecimal.valueOf(SECONDS_PER_HOUR)).doubleValue();
         return new SectionHour(hourStart, concentrationsMgL, volume);
+    }
+
+    /**
+     * The volume of the hour from the flow station's samples in it (e.g. every 300 s), as a step
+     * integral: each sample's flow holds until the next sample or the end of the hour, and the first
+     * sample also holds from the start of the hour. In decimals: Σ q_i [m³/s] × Δt_i [s] = V [m³].
+     * Null when the hour has no sample (no volume: the hour is not priced, not estimated).
+     */
+    public static Double volumeM3FromFlowSamples(Instant hourStart, List<FlowSample> samples) {
+        Instant hourEnd = hourStart.plusSeconds(SECONDS_PER_HOUR);
+        List<FlowSample> sorted = samples.stream().sorted(Comparator.comparing(FlowSample::at)).toList();
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        BigDecimal volume = BigDecimal.ZERO;
+        for (int i = 0; i < sorted.size(); i++) {
+            FlowSample s = sorted.get(i);
+            if (s.at().isBefore(hourStart) || !s.at().isBefore(hourEnd)) {
+                throw new IllegalArgumentException("flow sample at " + s.at() + " is outside the hour starting "
+                        + hourStart);
+            }
+            Instant from = i == 0 ? hourStart : s.at();
+            Instant to = i + 1 < sorted.size() ? sorted.get(i + 1).at() : hourEnd;
+            volume = volume.add(BigDecimal.valueOf(s.flowM3s())
+                    .multiply(BigDecimal.valueOf(Duration.between(from, to).toMillis()).movePointLeft(3)));
+        }
+        return volume.doubleValue();
     }
 }

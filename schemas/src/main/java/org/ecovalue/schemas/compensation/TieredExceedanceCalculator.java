@@ -77,15 +77,16 @@ final class TieredExceedanceCalculator implements CompensationCalculator {
             } else {
                 TieredExceedanceScheme.Tier tier = tierOf(m);
                 String upTo = tier.upToMultiple() == null ? "" : "≤" + Wording.number(BigDecimal.valueOf(tier.upToMultiple()));
+                String tierZh = upTo.isEmpty() ? "最高档" : "档位" + upTo;
                 if (scheme.scaleByMultiple()) {
                     signed = Cny.round(tier.amountCny().multiply(BigDecimal.ONE.add(m)));
-                    zh += "，适用档位" + upTo + "：" + Wording.yuan(tier.amountCny()) + "×(1+" + Wording.number(m) + ")="
+                    zh += "，适用" + tierZh + "：" + Wording.yuan(tier.amountCny()) + "×(1+" + Wording.number(m) + ")="
                             + Wording.yuan(signed);
                     en += ", tier " + (upTo.isEmpty() ? "open" : upTo) + ": " + Wording.yuan(tier.amountCny()) + " × (1 + "
                             + Wording.number(m) + ") = " + Wording.yuan(signed);
                 } else {
                     signed = tier.amountCny();
-                    zh += "，适用档位" + upTo + "：" + Wording.yuan(signed);
+                    zh += "，适用" + tierZh + "：" + Wording.yuan(signed);
                     en += ", tier " + (upTo.isEmpty() ? "open" : upTo) + ": " + Wording.yuan(signed);
                 }
             }

@@ -184,6 +184,9 @@ class FluxCalculatorTest {
 
         assertThat(o.missingFactors()).containsExactly("flow");
         assertThat(o.amountCny()).isEqualTo(cny("0.00"));
+        // the concentration was measured: its arithmetic mean is reported, but no hour could be priced
+        assertThat(o.factorLines()).containsExactly(new FactorLine("nh3n", new BigDecimal("1.21"), new BigDecimal("1.0"), 0, null));
+        assertThat(o.inputs().meansMgL()).containsEntry("nh3n", new BigDecimal("1.21000"));
         assertThat(o.belowMinCompleteness()).isTrue();
     }
 

@@ -93,6 +93,24 @@ class PeriodAccumulatorTest {
     }
 
     @Test
+    void volumeFromFlowSamplesIsTheirStepIntegralOverTheHour() {
+        Instant h = Instant.parse("2026-04-01T00:00:00Z");
+        // :00 10 m³/s, :30 20 m³/s: 10 × 1800 s + 20 × 1800 s = 18,000 + 36,000 = 54,000 m³
+        assertThat(SectionHour.volumeM3FromFlowSamples(h, java.util.List.of(
+                new FlowSample(h.plusSeconds(1800), 20), new FlowSample(h, 10)))).isEqualTo(54_000.0);
+        // :15 10 m³/s (held back to :00), :45 30 m³/s: 10 × 2700 s + 30 × 900 s = 27,000 + 27,000 = 54,000 m³
+        assertThat(SectionHour.volumeM3FromFlowSamples(h, java.util.List.of(
+                new FlowSample(h.plusSeconds(900), 10), new FlowSample(h.plusSeconds(2700), 30)))).isEqualTo(54_000.0);
+        // twelve 5-minute samples of 35.2 m³/s: 35.2 × 3600 = 126,720 m³
+        java.util.List<FlowSample> every5 = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> new FlowSample(h.plusSeconds(300L * i), 35.2)).toList();
+        assertThat(SectionHour.volumeM3FromFlowSamples(h, every5)).isEqualTo(126_720.0);
+        assertThat(SectionHour.volumeM3FromFlowSamples(h, java.util.List.of())).isNull();
+        assertThatThrownBy(() -> SectionHour.volumeM3FromFlowSamples(h, java.util.List.of(
+                new FlowSample(h.plusSeconds(3600), 1)))).hasMessageContaining("outside the hour");
+    }
+
+    @Test
     void anHourCountsOnceAndCanBeReplaced() {
         PeriodAccumulator acc = PeriodAccumulator.empty(PeriodKind.MONTH, "2026-04", SHANGHAI);
         SectionHour first = new SectionHour(acc.start(), Map.of("nh3n", 1.5), 1000.0);

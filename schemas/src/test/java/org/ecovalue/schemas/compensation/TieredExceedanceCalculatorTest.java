@@ -82,7 +82,9 @@ class TieredExceedanceCalculatorTest {
     @Test
     void aboveTheLastBoundTheOpenTierApplies() {
         // NH3-N 7.0: m = 5.0/2.0 = 2.5 > 2 → ¥2,000,000 × 3.5 = ¥7,000,000.00
-        assertThat(settle(MAX, Map.of("cod", 30.0, "nh3n", 7.0)).amountCny()).isEqualTo(cny("7000000.00"));
+        CompensationOutcome o = settle(MAX, Map.of("cod", 30.0, "nh3n", 7.0));
+        assertThat(o.amountCny()).isEqualTo(cny("7000000.00"));
+        assertThat(o.explanationZh()).contains("适用最高档：¥2,000,000.00×(1+2.5)=¥7,000,000.00");
     }
 
     @Test
