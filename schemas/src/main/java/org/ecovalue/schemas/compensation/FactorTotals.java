@@ -43,6 +43,20 @@ public record FactorTotals(int validHours, BigDecimal sumMgL, int pairedHours, B
         return pairedVolumeM3.signum() == 0 ? Optional.empty() : Optional.of(loadG.divide(pairedVolumeM3, MEANS));
     }
 
+    /** Equal when the counts and the sums are equal as numbers (1000 and 1000.0 are the same grams). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FactorTotals t && validHours == t.validHours && pairedHours == t.pairedHours
+                && sumMgL.compareTo(t.sumMgL) == 0 && loadG.compareTo(t.loadG) == 0
+                && pairedVolumeM3.compareTo(t.pairedVolumeM3) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(validHours, pairedHours, sumMgL.stripTrailingZeros(), loadG.stripTrailingZeros(),
+                pairedVolumeM3.stripTrailingZeros());
+    }
+
     FactorTotals plus(BigDecimal concentrationMgL, BigDecimal volumeM3) {
         return volumeM3 == null
                 ? new FactorTotals(validHours + 1, sumMgL.add(concentrationMgL), pairedHours, loadG, pairedVolumeM3)

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.PeriodKind;
@@ -47,6 +46,15 @@ public record PeriodAccumulator(PeriodKind kind, String period, ZoneId zone, Map
         factors = Collections.unmodifiableSortedMap(new TreeMap<>(factors));
         Objects.requireNonNull(volumeM3, "volumeM3");
         hoursFed = hoursFed.clone();
+        int words = (hoursBetween(kind.start(period, zone), kind.end(period, zone)) + 63) / 64;
+        if (hoursFed.length != words) {
+            throw new IllegalArgumentException("period " + period + " in " + zone + " needs " + words
+                    + " words of hour bits, got " + hoursFed.length);
+        }
+        if (flowHours < 0 || volumeM3.signum() < 0) {
+            throw new IllegalArgumentException("flow hours and volume are not negative: " + flowHours + ", "
+                    + volumeM3.toPlainString());
+        }
     }
 
     /** The fed hours as a copy (the record keeps its own array). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.Cny;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.scheme.ServiceValueShareScheme;
 
 /**
@@ -31,6 +32,10 @@ final class ServiceValueShareCalculator implements CompensationCalculator {
         if (!(basis instanceof ServiceValues values)) {
             throw new IllegalArgumentException("agreement " + agreement.id()
                     + " (service-value-share) settles on service values, not on a section's monitoring");
+        }
+        if (PeriodKind.ofLabel(values.period()) != agreement.period()) {
+            throw new IllegalArgumentException("agreement " + agreement.id() + " settles per "
+                    + agreement.period().code() + ", not for " + values.period());
         }
         BigDecimal total = BigDecimal.ZERO.setScale(Cny.SCALE);
         List<String> missing = new ArrayList<>();

@@ -3,10 +3,12 @@ package org.ecovalue.schemas.compensation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.ecovalue.schemas.ledger.LedgerInputs;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.Cny;
+import org.ecovalue.schemas.standards.water.WaterClass;
 
 /**
  * What every scheme does the same way once it has its signed amount: the direction, the payer lines,
@@ -104,8 +106,8 @@ final class Settling {
 
     /** Means for {@link LedgerInputs}, rounded there to its scale. */
     static LedgerInputs inputs(Map<String, BigDecimal> meansMgL, BigDecimal volumeM3, Integer validHours,
-            double completeness, org.ecovalue.schemas.standards.water.WaterClass waterClass, BigDecimal index) {
-        Map<String, BigDecimal> means = new java.util.TreeMap<>();
+            double completeness, WaterClass waterClass, BigDecimal index) {
+        Map<String, BigDecimal> means = new TreeMap<>();
         meansMgL.forEach((p, m) -> means.put(p, m.setScale(LedgerInputs.MEAN_SCALE, LedgerInputs.ROUNDING)));
         return new LedgerInputs(means,
                 volumeM3 == null ? null : volumeM3.setScale(LedgerInputs.VOLUME_SCALE, LedgerInputs.ROUNDING),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.ecovalue.schemas.registry.Cny;
 import org.ecovalue.schemas.registry.FieldCheck;
 import org.ecovalue.schemas.registry.InvalidFieldException;
@@ -46,7 +47,7 @@ public record ClassStepScheme(
         }
         if (factors != null) {
             List<String> checked = SchemeFields.nonEmpty(factors, "factors");
-            factors = java.util.stream.IntStream.range(0, checked.size())
+            factors = IntStream.range(0, checked.size())
                     .mapToObj(i -> classFactor(checked.get(i), "factors[" + i + "]")).toList();
             SchemeFields.distinct(factors, "factors");
         }
