@@ -19,7 +19,8 @@ import org.ecovalue.schemas.standards.water.WaterClass;
  * The figures an amount was computed from, so that anyone can redo the arithmetic: the period means
  * of the scheme's factors (mg/L), the volume that crossed the section (m³), the hours with valid
  * data, the completeness (0..1), the section class and the scheme's index (P for p-index, the
- * exceedance multiple for tiered-exceedance). A scheme leaves out what it does not use.
+ * exceedance multiple for tiered-exceedance, the change term's pollution index for class-step). A
+ * scheme leaves out what it does not use.
  * <p>They are decimals, not doubles, because they are part of the hashed ledger entry: a decimal has
  * one written form in every language and on every JVM, a double's shortest form does not (JDK 17
  * and 19 print some doubles differently). {@link #of} rounds computed doubles to the scales below.
