@@ -86,7 +86,12 @@ public final class MqttSimulator implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.shutdown();
+            try {
+                ticker.awaitTermination(5, TimeUnit.SECONDS); // let a publish under way finish
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (client != null) {
             try {

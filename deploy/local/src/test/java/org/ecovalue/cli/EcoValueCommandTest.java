@@ -1,0 +1,54 @@
+package org.ecovalue.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EcoValueCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = EcoValueCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheLocalSubcommandAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: ecovalue").contains("local");
+    }
+
+    @Test
+    void localHelpDescribesItsOptions() {
+        assertThat(run("local", "--help")).isZero();
+        assertThat(out.toString()).contains("--data-dir").contains("--mqtt-port").contains("--kafka-port")
+                .contains("--duration");
+    }
+
+    @Test
+    void versionNamesTheProject() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("ecovalue ");
+    }
+
+    @Test
+    void noSubcommandIsBadUsage() {
+        assertThat(run()).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(err.toString()).contains("Missing subcommand");
+    }
+
+    @Test
+    void unknownOptionsAndBadValuesAreBadUsage() {
+        assertThat(run("local", "--bogus")).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(run("local", "--duration", "soon")).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(run("local", "--mqtt-port", "70000", "--duration", "1s")).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(err.toString()).contains("not a duration").contains("--mqtt-port must be 0..65535");
+    }
+}
