@@ -1,6 +1,7 @@
 package org.ecovalue.jobs;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -63,7 +64,7 @@ public final class StationWaterClassJob {
                 duration(params, JobOptions.MAX_OUT_OF_ORDERNESS, JobOptions.DEFAULT_MAX_OUT_OF_ORDERNESS),
                 duration(params, JobOptions.SOURCE_IDLENESS, JobOptions.DEFAULT_SOURCE_IDLENESS),
                 duration(params, JobOptions.STALE_AFTER, JobOptions.DEFAULT_STALE_AFTER),
-                java.util.Map.of());
+                Map.of());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         wiring.configure(env);

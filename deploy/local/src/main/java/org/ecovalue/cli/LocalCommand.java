@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Runs the whole pipeline in one JVM: an MQTT broker, a Kafka broker (KRaft), ingest,",
-                "the Flink job on a local MiniCluster and simulated water stations, and prints the",
-                "live GB 3838-2002 real-time class of each station. Ctrl-C stops it cleanly."},
+                "Runs the whole pipeline in one JVM and prints live water classes.",
+                "%nStarts an MQTT broker, a Kafka broker (KRaft), ingest, the Flink job on a local MiniCluster "
+                        + "and simulated water stations, prints where each listens, then a line per station "
+                        + "whenever its GB 3838-2002 real-time class changes. Ctrl-C stops it cleanly.%n"},
         sortOptions = false)
 public final class LocalCommand implements Callable<Integer> {
 
@@ -53,7 +54,7 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Flink checkpoint interval; results become visible when committed (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
-    @Option(names = "--seed", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the simulated values (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -77,6 +78,9 @@ public final class LocalCommand implements Callable<Integer> {
         }, "ecovalue-local-shutdown");
         try {
             stack.start();
+        } catch (LocalStack.PortInUseException e) {
+            spec.commandLine().getErr().println("ecovalue local: " + e.getMessage());
+            return EcoValueCommand.FAILED_CHECK;
         } catch (Exception e) {
             spec.commandLine().getErr().println("ecovalue local: could not start: " + e);
             return EcoValueCommand.FAILED_CHECK;

@@ -42,7 +42,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 .withExtensionsFolder(extensions)
                 .withoutLoggingBootstrap()
                 .build();
-        hivemq.start().get(60, TimeUnit.SECONDS);
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            EmbeddedHiveMQ failed = hivemq;
+            hivemq = null;
+            try {
+                failed.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw new IllegalStateException("MQTT broker did not start on " + serverUri() + ": " + e.getMessage(), e);
+        }
         LOG.info("event=mqtt-broker-started uri={} dataDir={}", serverUri(), dataDir);
         return this;
     }

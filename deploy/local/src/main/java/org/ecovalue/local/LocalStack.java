@@ -1,6 +1,10 @@
 package org.ecovalue.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +35,7 @@ import org.ecovalue.jobs.KafkaWiring;
 import org.ecovalue.jobs.StationWaterClassJob;
 import org.ecovalue.simulator.MqttSimulator;
 import org.ecovalue.simulator.SimulatorConfig;
+import org.ecovalue.schemas.standards.water.WaterBody;
 import org.ecovalue.simulator.StationProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         SimulatorConfig simulation = SimulatorConfig.demo("tcp://placeholder:0")
                 .withInterval(settings.simulatorInterval());
+        requireFree("--mqtt-port", settings.mqttPort());
+        requireFree("--kafka-port", settings.kafkaPort());
         try {
             // the two brokers do not need each other: start them side by side
             EmbeddedMqttBroker mqtt = started(new EmbeddedMqttBroker(dataDir.resolve("hivemq"), settings.mqttPort()));
@@ -142,6 +149,28 @@ public final class LocalStack implements AutoCloseable {
         return names(SimulatorConfig.demo("tcp://placeholder:0"));
     }
 
+    /** Fails before anything starts when a requested port is taken (typically: another stack still running). */
+    private static void requireFree(String option, int port) throws PortInUseException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortInUseException("port " + port + " on 127.0.0.1 is in use (another stack still running?); "
+                    + "choose another with " + option + " PORT, or 0 for a free one");
+        }
+    }
+
+    /** A requested port is taken. */
+    public static final class PortInUseException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static <T> T join(CompletableFuture<T> future) throws Exception {
         try {
             return future.join();
@@ -161,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dataDir.resolve("flink/checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         wiring.configure(env);
-        Map<String, org.ecovalue.schemas.standards.water.WaterBody> bodies = simulation.stations().stream()
+        Map<String, WaterBody> bodies = simulation.stations().stream()
                 .collect(Collectors.toMap(StationProfile::id, StationProfile::waterBody));
         wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
@@ -189,10 +218,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             return "unknown";
         }
-    }
-
-    public Map<String, ?> latestClasses() {
-        return console.latest();
     }
 
     private AutoCloseable startStatusLine(Duration every) {

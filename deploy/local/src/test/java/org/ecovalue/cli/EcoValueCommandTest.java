@@ -3,8 +3,12 @@ package org.ecovalue.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class EcoValueCommandTest {
@@ -36,6 +40,19 @@ class EcoValueCommandTest {
     void versionNamesTheProject() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("ecovalue ");
+    }
+
+    @Test
+    void aTakenPortIsAFailedCheckReportedBeforeAnythingStarts(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("local", "--data-dir", dataDir.toString(), "--mqtt-port", "0",
+                    "--kafka-port", Integer.toString(taken.getLocalPort()), "--duration", "1s");
+
+            assertThat(exit).isEqualTo(EcoValueCommand.FAILED_CHECK);
+            assertThat(err.toString()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
+                    .contains("--kafka-port");
+            assertThat(dataDir).isEmptyDirectory();
+        }
     }
 
     @Test
