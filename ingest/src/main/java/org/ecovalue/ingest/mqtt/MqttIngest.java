@@ -32,6 +32,7 @@ public final class MqttIngest implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
 
     private final MqttIngestConfig config;
     private final ObservationIntake jsonIntake;
@@ -123,11 +124,24 @@ public final class MqttIngest implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits briefly for the records of received messages to become durable so that they are
+     * acknowledged before disconnecting; what is still pending then is redelivered next time.
+     */
     @Override
     public void close() throws MqttException {
         if (client == null) {
             return;
         }
+        try {
+            if (!acks.awaitAllAcknowledged(CLOSE_DRAIN.toMillis())) {
+                LOG.warn("event=closing-with-unacknowledged count={} note=\"redelivered on the next session\"",
+                        acks.pendingCount());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acks.connectionLost();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(5_000);

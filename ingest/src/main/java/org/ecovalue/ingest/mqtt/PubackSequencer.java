@@ -57,6 +57,22 @@ final class PubackSequencer {
                 acker.ack(head.messageId, head.qos);
             }
         }
+        if (pending.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until every received message is acknowledged, or the time is up; true if none is pending. */
+    synchronized boolean awaitAllAcknowledged(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!pending.isEmpty()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     /** The connection is gone: nothing pending can be acknowledged on it any more. */

@@ -47,4 +47,22 @@ class PubackSequencerTest {
         sequencer.durable(fresh);
         assertThat(acked).containsExactly(5);
     }
+
+    @Test
+    void closingWaitsUntilEveryReceivedMessageIsAcknowledged() throws Exception {
+        PubackSequencer.Ticket m1 = sequencer.arrived(1, 1);
+        assertThat(sequencer.awaitAllAcknowledged(10)).isFalse();
+
+        Thread kafkaCallback = new Thread(() -> {
+            try {
+                sequencer.durable(m1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        kafkaCallback.start();
+        assertThat(sequencer.awaitAllAcknowledged(10_000)).isTrue();
+        kafkaCallback.join();
+        assertThat(acked).containsExactly(1);
+    }
 }
