@@ -1,0 +1,286 @@
+package org.ecovalue.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ecovalue.ingest.KafkaPublisher;
+import org.ecovalue.ingest.ObservationIntake;
+import org.ecovalue.ingest.mqtt.MqttIngest;
+import org.ecovalue.ingest.mqtt.MqttIngestConfig;
+import org.ecovalue.jobs.JobOptions;
+import org.ecovalue.jobs.KafkaWiring;
+import org.ecovalue.jobs.StationWaterClassJob;
+import org.ecovalue.simulator.MqttSimulator;
+import org.ecovalue.simulator.SimulatorConfig;
+import org.ecovalue.schemas.standards.water.WaterBody;
+import org.ecovalue.simulator.StationProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in this JVM: MQTT broker → ingest → Kafka → Flink (local MiniCluster) →
+ * {@code eco.station-class} → terminal, fed by the simulator. Starts in that order; {@link #close}
+ * stops in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /**
+     * @param dataDir            broker and Kafka data, Flink checkpoints (kept across runs)
+     * @param mqttPort           0 = a free port
+     * @param kafkaPort          0 = a free port
+     * @param simulatorInterval  time between two observations of one simulated station
+     * @param checkpointInterval how often results are committed (and so become visible)
+     * @param seed               the simulator's seed
+     * @param statusEvery        how often to print a status line; null = never
+     */
+    public record Settings(Path dataDir, int mqttPort, int kafkaPort, Duration simulatorInterval,
+                           Duration checkpointInterval, long seed, Duration statusEvery) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String INGEST_CLIENT_ID = "ecovalue-ingest-local";
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private EmbeddedMqttBroker broker;
+    private EmbeddedKafka kafka;
+    private KafkaPublisher publisher;
+    private MqttIngest ingest;
+    private JobClient job;
+    private StationClassConsole console;
+    private MqttSimulator simulator;
+    private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
+
+    public LocalStack(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public LocalStack start() throws Exception {
+        long t0 = System.nanoTime();
+        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        SimulatorConfig simulation = SimulatorConfig.demo("tcp://placeholder:0")
+                .withInterval(settings.simulatorInterval());
+        requireFree("--mqtt-port", settings.mqttPort());
+        requireFree("--kafka-port", settings.kafkaPort());
+        try {
+            // the two brokers do not need each other: start them side by side
+            EmbeddedMqttBroker mqtt = started(new EmbeddedMqttBroker(dataDir.resolve("hivemq"), settings.mqttPort()));
+            mqttStarted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return mqtt.start();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            kafka = started(new EmbeddedKafka(dataDir.resolve("kafka"), settings.kafkaPort()));
+            kafka.start();
+            kafka.createTopics(EcoTopic.ALL);
+
+            KafkaWiring wiring = KafkaWiring.defaults(kafka.bootstrapServers())
+                    .withCheckpointInterval(settings.checkpointInterval());
+            job = startJob(wiring, dataDir, simulation);
+            started(this::stopJob);
+
+            broker = join(mqttStarted);
+
+            publisher = started(new KafkaPublisher(
+                    KafkaPublisher.producerConfig(kafka.bootstrapServers(), INGEST_CLIENT_ID),
+                    KafkaPublisher.DEFAULT_CAPACITY));
+            MqttIngestConfig ingestConfig = MqttIngestConfig.defaults(broker.serverUri()).withClientId(INGEST_CLIENT_ID);
+            ingest = new MqttIngest(ingestConfig, ObservationIntake.json(), publisher);
+            started(ingest);
+            ingest.start();
+
+            console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
+                    ZoneId.systemDefault()).start());
+
+            simulator = new MqttSimulator(new SimulatorConfig(broker.serverUri(), simulation.stations(),
+                    simulation.interval(), settings.seed()), Clock.systemUTC());
+            started(simulator);
+            simulator.start();
+            if (settings.statusEvery() != null) {
+                started(startStatusLine(settings.statusEvery()));
+            }
+        } catch (Exception | Error e) {
+            if (mqttStarted != null) {
+                mqttStarted.handle((b, error) -> b).join(); // let it finish before stopping it
+            }
+            closeQuietly();
+            throw e;
+        }
+        printBanner(dataDir, simulation, Duration.ofNanos(System.nanoTime() - t0));
+        return this;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mqttUri() {
+        return broker.serverUri();
+    }
+
+    public Map<String, String> stationNames() {
+        return names(SimulatorConfig.demo("tcp://placeholder:0"));
+    }
+
+    /** Fails before anything starts when a requested port is taken (typically: another stack still running). */
+    private static void requireFree(String option, int port) throws PortInUseException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortInUseException("port " + port + " on 127.0.0.1 is in use (another stack still running?); "
+                    + "choose another with " + option + " PORT, or 0 for a free one");
+        }
+    }
+
+    /** A requested port is taken. */
+    public static final class PortInUseException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private JobClient startJob(KafkaWiring wiring, Path dataDir, SimulatorConfig simulation) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
+        // one small job: keep the MiniCluster's memory pools small (hashmap state needs no managed memory)
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("16m"));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("16m"));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("16m"));
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dataDir.resolve("flink/checkpoints").toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        wiring.configure(env);
+        Map<String, WaterBody> bodies = simulation.stations().stream()
+                .collect(Collectors.toMap(StationProfile::id, StationProfile::waterBody));
+        wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
+        JobClient client = env.executeAsync(StationWaterClassJob.NAME);
+        LOG.info("event=job-submitted job={} id={}", StationWaterClassJob.NAME, client.getJobID());
+        return client;
+    }
+
+    private void stopJob() throws Exception {
+        JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
+        if (!status.isGloballyTerminalState()) {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+        try {
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // a cancelled job ends "exceptionally"
+        }
+        LOG.info("event=job-stopped job={}", StationWaterClassJob.NAME);
+    }
+
+    /** The Flink job's state, e.g. RUNNING; "unknown" if it cannot be asked. */
+    public String jobStatus() {
+        try {
+            return job.getJobStatus().get(5, TimeUnit.SECONDS).name();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private AutoCloseable startStatusLine(Duration every) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-status");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> out.println(statusLine()), every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return ticker::shutdownNow;
+    }
+
+    String statusLine() {
+        KafkaPublisher.Stats s = publisher.stats();
+        return java.time.LocalTime.now().withNano(0) + "  status  simulator published=" + simulator.publishedCount()
+                + "  ingest received=" + ingest.receivedCount() + " observations=" + s.observations()
+                + " dlq=" + s.deadLetters() + (s.failed() ? " FAILED" : "")
+                + "  flink " + jobStatus() + "  stations with a class=" + console.latest().size();
+    }
+
+    private void printBanner(Path dataDir, SimulatorConfig simulation, Duration took) {
+        out.printf("EcoValue local stack up in %.1f s (data in %s)%n", took.toMillis() / 1000.0, dataDir);
+        out.printf("  MQTT broker  %-28s HiveMQ CE, MQTT 5; stations publish to ecovalue/v1/{station}/obs%n",
+                broker.serverUri());
+        out.printf("  Kafka        %-28s KRaft, 1 node; topics %s%n", kafka.bootstrapServers(),
+                EcoTopic.ALL.stream().map(EcoTopic::name).collect(Collectors.joining(" ")));
+        out.printf("  ingest       %-28s -> eco.observations, eco.ingest.dlq%n",
+                ingest.config().sharedSubscription());
+        out.printf("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",
+                StationWaterClassJob.NAME, settings.checkpointInterval().toSeconds(), KafkaWiring.STATION_CLASS_TOPIC);
+        out.printf("  simulator    %-28s every %s, seed %d%n",
+                simulation.stations().size() + " water stations", human(simulation.interval()), settings.seed());
+        out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static Map<String, String> names(SimulatorConfig simulation) {
+        return simulation.stations().stream().collect(Collectors.toMap(StationProfile::id, StationProfile::name));
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        started.push(part);
+        return part;
+    }
+
+    /** Stops everything that was started, in reverse order; each part is stopped even if another fails. */
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("event=stop-failed part={} error=\"{}\"", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
