@@ -1,5 +1,6 @@
 package org.ecovalue.ingest;
 
+import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.schemas.json.ObservationCodec;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.reject.InputRejectedException;
@@ -45,7 +46,7 @@ public final class ObservationIntake {
                     "transport says " + message.claimedStation() + ", payload says " + obs.station());
         }
         Observation stamped = obs.withIngest(message.source(), message.sourceRef(), message.receivedAt());
-        return new Outbound(IngestTopics.OBSERVATIONS, obs.station(), ObservationCodec.encode(stamped), null);
+        return new Outbound(EcoTopic.OBSERVATIONS.topic(), obs.station(), ObservationCodec.encode(stamped), null);
     }
 
     /** A message this ingest cannot handle at all (e.g. a topic kind without a decoder yet). */
@@ -56,7 +57,7 @@ public final class ObservationIntake {
     private static Outbound deadLetter(RawMessage message, String reason, String detail) {
         LOG.warn("event=rejected station={} source={} sourceRef={} reason={} detail=\"{}\"",
                 message.claimedStation(), message.source(), message.sourceRef(), reason, detail);
-        return new Outbound(IngestTopics.DLQ, message.claimedStation(),
+        return new Outbound(EcoTopic.INGEST_DLQ.topic(), message.claimedStation(),
                 DeadLetter.of(reason, detail, message).toJson(), reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.ecovalue.ingest;
 
+import org.ecovalue.schemas.topics.EcoTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ class ObservationIntakeTest {
                 {"station":"QH-S03","ts":"2026-11-22T08:00:00+08:00","seq":1812,
                  "readings":[{"param":"nh3n","value":420,"unit":"ug/L"}]}"""));
 
-        assertThat(out.topic()).isEqualTo(IngestTopics.OBSERVATIONS);
+        assertThat(out.topic()).isEqualTo(EcoTopic.OBSERVATIONS.topic());
         assertThat(out.key()).isEqualTo("QH-S03");
         assertThat(out.isDeadLetter()).isFalse();
         JsonNode v = Json.mapper().readTree(out.value());
@@ -39,7 +40,7 @@ class ObservationIntakeTest {
     void malformedJsonGoesToTheDlqWithThePayloadKept() {
         Outbound out = intake.route(mqtt("QH-S03", "{\"station\":\"QH-S03\",\"ts\":"));
 
-        assertThat(out.topic()).isEqualTo(IngestTopics.DLQ);
+        assertThat(out.topic()).isEqualTo(EcoTopic.INGEST_DLQ.topic());
         DeadLetter dl = DeadLetter.fromJson(out.value());
         assertThat(dl.reason()).isEqualTo("malformed-json");
         assertThat(dl.source()).isEqualTo("mqtt-json");
@@ -54,7 +55,7 @@ class ObservationIntakeTest {
         Outbound out = intake.route(mqtt("QH-S03", """
                 {"station":"QH-S04","ts":1795305600000,"readings":[{"param":"do","value":7.1}]}"""));
 
-        assertThat(out.topic()).isEqualTo(IngestTopics.DLQ);
+        assertThat(out.topic()).isEqualTo(EcoTopic.INGEST_DLQ.topic());
         assertThat(out.key()).isEqualTo("QH-S03");
         assertThat(out.reason()).isEqualTo("station-mismatch");
         assertThat(DeadLetter.fromJson(out.value()).detail()).contains("QH-S03").contains("QH-S04");

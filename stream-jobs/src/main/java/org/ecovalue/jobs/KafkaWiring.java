@@ -1,5 +1,6 @@
 package org.ecovalue.jobs;
 
+import org.ecovalue.schemas.topics.EcoTopic;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -22,8 +23,8 @@ import org.ecovalue.schemas.observation.Observation;
 public record KafkaWiring(String bootstrapServers, String groupId, String transactionalIdPrefix,
                           Duration transactionTimeout, Duration checkpointInterval) {
 
-    public static final String OBSERVATIONS_TOPIC = "eco.observations";
-    public static final String STATION_CLASS_TOPIC = "eco.station-class";
+    public static final String OBSERVATIONS_TOPIC = EcoTopic.OBSERVATIONS.topic();
+    public static final String STATION_CLASS_TOPIC = EcoTopic.STATION_CLASS.topic();
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap-servers";
     public static final String GROUP_ID = "group-id";

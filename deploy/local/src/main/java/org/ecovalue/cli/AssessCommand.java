@@ -1,11 +1,8 @@
 package org.ecovalue.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.ecovalue.schemas.assess.AssessKind;
@@ -85,7 +82,7 @@ public final class AssessCommand implements Callable<Integer> {
             options = options.withAirStandard(aqiStandard);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        Writer out = spec.commandLine().getOut();
         AssessSummary summary;
         try (Reader in = InputSource.open(spec, file, System.in)) {
             summary = Assessor.forKind(assessKind, options).assess(in, out, json ? OutputFormat.JSON_LINES : OutputFormat.CSV);

@@ -1,5 +1,8 @@
 package org.ecovalue.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Real-time ecological monitoring: stations -> MQTT -> ingest -> Kafka -> Flink -> results.",
         subcommands = {
                 LocalCommand.class,
+                AssessCommand.class,
+                Hj212Command.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {
@@ -32,7 +37,10 @@ public final class EcoValueCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        // UTF-8 whatever the platform locale: station names and grades are Chinese
         return new CommandLine(new EcoValueCommand())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_USAGE : FAILED_CHECK);
     }
 

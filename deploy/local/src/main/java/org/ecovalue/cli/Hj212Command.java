@@ -1,10 +1,7 @@
 package org.ecovalue.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.ecovalue.schemas.hj212.Hj212Decoder;
@@ -66,20 +63,20 @@ public final class Hj212Command implements Runnable {
             Hj212Decoder decoder = new Hj212Decoder(zone, tolerant ? Hj212Decoder.Mode.TOLERANT : Hj212Decoder.Mode.STRICT);
             int decoded = 0;
             int refused = 0;
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            Writer out = spec.commandLine().getOut();
             try (BufferedReader in = new BufferedReader(InputSource.open(spec, file, System.in))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String json = Hj212JsonLines.render(line, decoder);
-                    if (json.startsWith("{\"error\"")) {
+                    Hj212JsonLines.Line rendered = Hj212JsonLines.renderLine(line, decoder);
+                    if (rendered.refused()) {
                         refused++;
                     } else {
                         decoded++;
                     }
-                    out.write(json);
+                    out.write(rendered.json());
                     out.write('\n');
                 }
             }

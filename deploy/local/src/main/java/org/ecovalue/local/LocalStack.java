@@ -1,5 +1,8 @@
 package org.ecovalue.local;
 
+import org.ecovalue.embedded.EmbeddedKafka;
+import org.ecovalue.embedded.EmbeddedMqttBroker;
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -26,6 +29,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.ingest.KafkaPublisher;
 import org.ecovalue.ingest.ObservationIntake;
 import org.ecovalue.ingest.mqtt.MqttIngest;
@@ -99,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
             });
             kafka = started(new EmbeddedKafka(dataDir.resolve("kafka"), settings.kafkaPort()));
             kafka.start();
-            kafka.createTopics(EcoTopic.ALL);
+            kafka.createAllTopics();
 
             KafkaWiring wiring = KafkaWiring.defaults(kafka.bootstrapServers())
                     .withCheckpointInterval(settings.checkpointInterval());
@@ -244,7 +248,7 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  MQTT broker  %-28s HiveMQ CE, MQTT 5; stations publish to ecovalue/v1/{station}/obs%n",
                 broker.serverUri());
         out.printf("  Kafka        %-28s KRaft, 1 node; topics %s%n", kafka.bootstrapServers(),
-                EcoTopic.ALL.stream().map(EcoTopic::name).collect(Collectors.joining(" ")));
+                Arrays.stream(EcoTopic.values()).map(EcoTopic::topic).collect(Collectors.joining(" ")));
         out.printf("  ingest       %-28s -> eco.observations, eco.ingest.dlq%n",
                 ingest.config().sharedSubscription());
         out.printf("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",

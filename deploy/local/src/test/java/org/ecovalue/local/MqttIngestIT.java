@@ -1,5 +1,7 @@
 package org.ecovalue.local;
 
+import org.ecovalue.embedded.EmbeddedKafka;
+import org.ecovalue.embedded.EmbeddedMqttBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ecovalue.ingest.DeadLetter;
-import org.ecovalue.ingest.IngestTopics;
+import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.ingest.KafkaPublisher;
 import org.ecovalue.ingest.ObservationIntake;
 import org.ecovalue.ingest.mqtt.MqttIngest;
@@ -40,7 +42,7 @@ class MqttIngestIT {
     static void startBrokers() throws Exception {
         broker = new EmbeddedMqttBroker(dir.resolve("hivemq"), 0).start();
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        kafka.createTopics(EcoTopic.ALL);
+        kafka.createAllTopics();
     }
 
     @AfterAll
@@ -99,8 +101,8 @@ class MqttIngestIT {
     void aGoodMessageReachesObservationsAndBadOnesTheDlqWithTheirReasons() throws Exception {
         try (KafkaPublisher publisher = publisher("ingest-it-a");
              MqttIngest ingest = ingest("ingest-it-a", "it-a", publisher);
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), IngestTopics.OBSERVATIONS);
-             TopicReader dlq = new TopicReader(kafka.bootstrapServers(), IngestTopics.DLQ)) {
+             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic());
+             TopicReader dlq = new TopicReader(kafka.bootstrapServers(), EcoTopic.INGEST_DLQ.topic())) {
 
             publish("ecovalue/v1/IT-A1/obs", observation("IT-A1", 1));
             publish("ecovalue/v1/IT-A1/obs", "{\"station\":\"IT-A1\",\"ts\":");
@@ -129,7 +131,7 @@ class MqttIngestIT {
     @Test
     void messagesPublishedWhileIngestIsAwayArriveWhenItReturnsOnItsPersistentSession() throws Exception {
         try (KafkaPublisher publisher = publisher("ingest-it-b");
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), IngestTopics.OBSERVATIONS)) {
+             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             ingest("ingest-it-b", "it-b", publisher).close(); // subscribes, then goes away
 
             for (int seq = 1; seq <= 3; seq++) {

@@ -19,6 +19,9 @@ import org.ecovalue.schemas.reject.RejectReason;
  *     if any, {@code tolerated};</li>
  * <li>any other packet (commands, acks, data requests, one part of a split packet):
  *     {@code {"packet":{…}}} with the header, the raw CP fields and DataTime; the password is left out;</li>
+ * <li>a data upload that decodes but cannot become an observation (e.g. an empty MN names no
+ *     station): {@code {"packet":{…},"observationError":{"error":…,"detail":…}}} — the packet is valid,
+ *     ingest would still refuse it with that reason;</li>
  * <li>a rejection: {@code {"error":"<reason code>","detail":"…"}}.</li>
  * </ul>
  * Never throws; the returned line has no line terminator.
@@ -28,13 +31,30 @@ public final class Hj212JsonLines {
     private Hj212JsonLines() {
     }
 
+    /** One rendered line, and whether the packet itself was refused. */
+    public record Line(String json, boolean refused) {
+    }
+
     public static String render(String line, Hj212Decoder decoder) {
+        return renderLine(line, decoder).json();
+    }
+
+    public static Line renderLine(String line, Hj212Decoder decoder) {
+        Hj212Packet packet;
         try {
-            Hj212Packet packet = decoder.decode(line);
-            ObjectNode node = packet.isDataUpload() && !packet.isSplit() ? observation(packet) : packet(packet);
-            return write(node);
+            packet = decoder.decode(line);
         } catch (InputRejectedException e) {
-            return error(e.reason(), e.detail());
+            return new Line(write(error(e.reason(), e.detail())), true);
+        }
+        if (!packet.isDataUpload() || packet.isSplit()) {
+            return new Line(write(packet(packet)), false);
+        }
+        try {
+            return new Line(write(observation(packet)), false);
+        } catch (InputRejectedException e) {
+            ObjectNode node = packet(packet);
+            node.set("observationError", error(e.reason(), e.detail()));
+            return new Line(write(node), false);
         }
     }
 
@@ -112,11 +132,11 @@ public final class Hj212JsonLines {
         }
     }
 
-    private static String error(RejectReason reason, String detail) {
+    private static ObjectNode error(RejectReason reason, String detail) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("error", reason.code());
         node.put("detail", detail);
-        return write(node);
+        return node;
     }
 
     private static String write(ObjectNode node) {

@@ -68,10 +68,15 @@ class Hj212JsonLinesTest {
     }
 
     @Test
-    void aDataPacketWithoutStationIsAnErrorLine() throws Exception {
-        // testdata V15 style: MN= empty
-        JsonNode n = render(Hj212DecoderTest.frame("ST=31;CN=2011;PW=;MN=;CP=&&DataTime=20200718123600;w01001-Rtd=7&&"));
-        assertThat(n.get("error").asText()).isEqualTo("missing-header-field");
+    void aValidDataPacketWithoutStationIsShownAsAPacketWithTheReasonItCannotBeAnObservation() throws Exception {
+        // testdata V15 style: MN= empty. The frame is valid (length and CRC check), so it decodes;
+        // ingest could not attribute it to a station and would refuse it with missing-header-field.
+        String line = Hj212DecoderTest.frame("ST=31;CN=2011;PW=;MN=;CP=&&DataTime=20200718123600;w01001-Rtd=7&&");
+        Hj212JsonLines.Line rendered = Hj212JsonLines.renderLine(line, Hj212Decoder.strict());
+        JsonNode n = Json.mapper().readTree(rendered.json());
+        assertThat(rendered.refused()).isFalse();
+        assertThat(n.get("packet").get("cn").asText()).isEqualTo("2011");
+        assertThat(n.get("observationError").get("error").asText()).isEqualTo("missing-header-field");
     }
 
     @Test

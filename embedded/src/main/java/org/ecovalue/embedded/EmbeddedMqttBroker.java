@@ -1,4 +1,4 @@
-package org.ecovalue.local;
+package org.ecovalue.embedded;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.ecovalue.local;
+package org.ecovalue.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.ecovalue.schemas.topics.EcoTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -100,18 +103,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    /** Creates the topics that do not exist yet. */
+    /** Creates the topics of DESIGN.md that do not exist yet (replication factor 1: one broker). */
     public void createTopics(Collection<EcoTopic> topics) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
-                    .filter(t -> !existing.contains(t.name()))
-                    .map(EcoTopic::toNewTopic)
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.topic()))
+                    .map(t -> new NewTopic(t.topic(), t.defaultPartitions(), (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanup().config())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
         }
+    }
+
+    /** Creates every topic of DESIGN.md that does not exist yet. */
+    public void createAllTopics() throws ExecutionException, InterruptedException {
+        createTopics(List.of(EcoTopic.values()));
     }
 
     /** Kafka's formatter reports on System.out; that belongs in the log, not in the command's output. */
