@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * source feels. Each record's {@link Acknowledgement} runs only after Kafka acknowledged it, so a
  * source acknowledges upstream (MQTT PUBACK …) only what is durable.
  *
- * <p>The producer retries retriable errors itself until {@code delivery.timeout.ms}; a failure that
- * still surfaces is fatal: nothing more is sent or acknowledged (unacknowledged messages are
- * redelivered by their source), and the next {@link #publish} rethrows it.
+ * <p>Errors are classified as Kafka Connect does: retriable ones (broker down, leader moving,
+ * timeouts) are retried by the producer without end ({@code delivery.timeout.ms} = max), so a Kafka
+ * outage only stalls ingest — the queue fills, sources stop acknowledging and the MQTT broker keeps
+ * the messages. A failure that still surfaces is non-retriable (authorization, record too large) and
+ * fatal: nothing more is sent or acknowledged (unacknowledged messages are redelivered by their
+ * source), and the next {@link #publish} rethrows it; the service then stops.
  */
 public final class KafkaPublisher implements AutoCloseable {
 
@@ -60,6 +63,8 @@ public final class KafkaPublisher implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong observations = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+    private volatile long lastDurableAt = System.currentTimeMillis();
     private volatile boolean closed;
 
     public KafkaPublisher(Properties producerConfig, int capacity) {
@@ -79,7 +84,11 @@ public final class KafkaPublisher implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        // retry retriable errors for as long as Kafka is away (as Kafka Connect's workers do); a
+        // bounded timeout would turn an outage into a fatal failure and force a restart
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE);
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;
@@ -105,6 +114,20 @@ public final class KafkaPublisher implements AutoCloseable {
         }
     }
 
+    /** How many records wait in the queue. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /**
+     * Readiness: not failed, and if records are waiting for Kafka, Kafka acknowledged one within
+     * {@code stallMs} (a stalled producer means Kafka is unreachable).
+     */
+    public boolean isHealthy(long stallMs) {
+        return failure.get() == null
+                && (inFlight.get() == 0 && queue.isEmpty() || System.currentTimeMillis() - lastDurableAt < stallMs);
+    }
+
     public Stats stats() {
         return new Stats(observations.get(), deadLetters.get(), queue.size(), failure.get() != null);
     }
@@ -128,12 +151,15 @@ public final class KafkaPublisher implements AutoCloseable {
 
     private void send(Pending p) {
         Outbound r = p.record();
+        inFlight.incrementAndGet();
         try {
             producer.send(new ProducerRecord<>(r.topic(), r.keyBytes(), r.value()), (metadata, error) -> {
+                inFlight.decrementAndGet();
                 if (error != null) {
                     fail(r, error);
                     return;
                 }
+                lastDurableAt = System.currentTimeMillis();
                 (r.isDeadLetter() ? deadLetters : observations).incrementAndGet();
                 p.ack().durable();
             });
@@ -148,6 +174,18 @@ public final class KafkaPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops at once, as a crash would: queued records are dropped without acknowledgement (their
+     * sources redeliver them). For tests of loss and for a fatal failure.
+     */
+    public void abort() {
+        closed = true;
+        failure.compareAndSet(null, new IllegalStateException("aborted"));
+        worker.interrupt();
+        queue.clear();
+        producer.close(Duration.ZERO);
+    }
+
     /** Sends what is queued, waits for Kafka's acknowledgements, then closes the producer. */
     @Override
     public void close() throws InterruptedException {
@@ -156,6 +194,7 @@ public final class KafkaPublisher implements AutoCloseable {
         }
         closed = true;
         queue.put(END);
+        // graceful: the worker drains the queue (send is asynchronous), close() waits for the acks
         worker.join(Duration.ofSeconds(30).toMillis());
         producer.close(Duration.ofSeconds(10));
     }

@@ -31,7 +31,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.ingest.KafkaPublisher;
+import org.ecovalue.ingest.IngestPipeline;
 import org.ecovalue.ingest.ObservationIntake;
+import org.ecovalue.ingest.operations.IngestMetrics;
 import org.ecovalue.ingest.mqtt.MqttIngest;
 import org.ecovalue.ingest.mqtt.MqttIngestConfig;
 import org.ecovalue.jobs.JobOptions;
@@ -116,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
                     KafkaPublisher.producerConfig(kafka.bootstrapServers(), INGEST_CLIENT_ID),
                     KafkaPublisher.DEFAULT_CAPACITY));
             MqttIngestConfig ingestConfig = MqttIngestConfig.defaults(broker.serverUri()).withClientId(INGEST_CLIENT_ID);
-            ingest = new MqttIngest(ingestConfig, ObservationIntake.json(), publisher);
+            ingest = new MqttIngest(ingestConfig, new IngestPipeline(ObservationIntake.acceptingAnyStation(), publisher,
+                    new IngestMetrics(java.time.Clock.systemUTC())));
             started(ingest);
             ingest.start();
 

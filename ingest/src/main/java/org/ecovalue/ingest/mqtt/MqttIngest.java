@@ -2,9 +2,13 @@ package org.ecovalue.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecovalue.ingest.KafkaPublisher;
-import org.ecovalue.ingest.ObservationIntake;
-import org.ecovalue.ingest.Outbound;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.ecovalue.ingest.IngestPipeline;
 import org.ecovalue.ingest.RawMessage;
 import org.ecovalue.schemas.observation.Source;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * at QoS 1 on a persistent session (stable client id, cleanStart=false, session expiry), and
  * acknowledges each message (manual acks) only after the Kafka record made from it is durable.
  *
- * <p>Topic {@code ecovalue/v1/{station}/obs} carries the JSON payload; other kinds go to the DLQ as
- * unsupported until their decoder exists. Paho delivers shared subscriptions only through the
- * client-level callback, so that is where messages arrive.
+ * <p>Topic {@code ecovalue/v1/{station}/obs} carries the JSON payload, {@code …/hj212} one HJ 212
+ * packet; other topics go to the DLQ as {@code unsupported-topic}. Paho delivers shared
+ * subscriptions only through the client-level callback, so that is where messages arrive. A message
+ * with the DUP flag is handled like any other: duplicates are removed downstream (quality control).
  */
 public final class MqttIngest implements AutoCloseable {
 
@@ -35,16 +40,14 @@ public final class MqttIngest implements AutoCloseable {
     private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
 
     private final MqttIngestConfig config;
-    private final ObservationIntake jsonIntake;
-    private final KafkaPublisher publisher;
+    private final IngestPipeline pipeline;
     private final AtomicLong received = new AtomicLong();
     private MqttAsyncClient client;
     private PubackSequencer acks;
 
-    public MqttIngest(MqttIngestConfig config, ObservationIntake jsonIntake, KafkaPublisher publisher) {
+    public MqttIngest(MqttIngestConfig config, IngestPipeline pipeline) {
         this.config = config;
-        this.jsonIntake = jsonIntake;
-        this.publisher = publisher;
+        this.pipeline = pipeline;
     }
 
     /** Connects and subscribes; returns once the broker granted the subscription. */
@@ -62,12 +65,42 @@ public final class MqttIngest implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 30);
         options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
+        if (config.username() != null) {
+            options.setUserName(config.username());
+            if (config.password() != null) {
+                options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (config.trustStore() != null) {
+            options.setSocketFactory(tls(config).getSocketFactory());
+        }
         client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis());
         IMqttToken subscription = subscribe();
         subscription.waitForCompletion(CONNECT_TIMEOUT.toMillis());
         checkGranted(subscription);
         LOG.info("event=subscribed broker={} clientId={} subscription={} qos={}",
                 config.serverUri(), config.clientId(), config.sharedSubscription(), MqttIngestConfig.QOS);
+    }
+
+    private static SSLContext tls(MqttIngestConfig config) {
+        try (InputStream in = Files.newInputStream(config.trustStore())) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            char[] pass = config.trustStorePassword() == null ? null : config.trustStorePassword().toCharArray();
+            trust.load(in, pass);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot read mqtt.tls.trust-store " + config.trustStore() + ": " + e, e);
+        }
+    }
+
+    /** Readiness: connected to the broker. */
+    public boolean isConnected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
     }
 
     public long receivedCount() {
@@ -97,22 +130,21 @@ public final class MqttIngest implements AutoCloseable {
     private void handle(String topic, MqttMessage message) throws Exception {
         received.incrementAndGet();
         PubackSequencer.Ticket ticket = acks.arrived(message.getId(), message.getQos());
-        RawMessage raw;
-        Outbound out;
+        long now = System.currentTimeMillis();
         String[] levels = topic.split("/", -1);
-        boolean ours = levels.length == 4 && levels[0].equals("ecovalue") && levels[1].equals("v1");
+        boolean ours = levels.length == 4 && levels[0].equals("ecovalue") && levels[1].equals("v1") && !levels[2].isEmpty();
         String station = ours ? levels[2] : null;
         String kind = ours ? levels[3] : "";
-        if (kind.equals("obs")) {
-            raw = new RawMessage(Source.MQTT_JSON.wire(), topic, station, message.getPayload(), System.currentTimeMillis());
-            out = jsonIntake.route(raw);
-        } else {
-            String source = kind.equals("hj212") ? Source.MQTT_HJ212.wire() : Source.MQTT_JSON.wire();
-            raw = new RawMessage(source, topic, station, message.getPayload(), System.currentTimeMillis());
-            out = ObservationIntake.unsupported(raw, "no decoder for topic " + topic + " in this ingest");
-        }
         // blocks while the publisher's queue is full: Paho then stops reading, the broker holds messages
-        publisher.publish(out, () -> acknowledge(ticket));
+        switch (kind) {
+            case "obs" -> pipeline.accept(new RawMessage(Source.MQTT_JSON.wire(), topic, station,
+                    message.getPayload(), now), () -> acknowledge(ticket));
+            case "hj212" -> pipeline.accept(new RawMessage(Source.MQTT_HJ212.wire(), topic, station,
+                    message.getPayload(), now), () -> acknowledge(ticket));
+            default -> pipeline.unsupported(new RawMessage(Source.MQTT_JSON.wire(), topic, station,
+                    message.getPayload(), now), "no decoder for topic " + topic
+                    + " (expected ecovalue/v1/{station}/obs or /hj212)", () -> acknowledge(ticket));
+        }
     }
 
     private void acknowledge(PubackSequencer.Ticket ticket) {
@@ -122,6 +154,25 @@ public final class MqttIngest implements AutoCloseable {
             // the connection dropped meanwhile; the broker redelivers on the persistent session
             LOG.warn("event=ack-failed error=\"{}\"", e.toString());
         }
+    }
+
+    /** Drops the connection as a crash would: nothing more is acknowledged; the broker redelivers. */
+    public void abort() {
+        if (client == null) {
+            return;
+        }
+        acks.connectionLost();
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            LOG.debug("event=abort-disconnect error=\"{}\"", e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("event=abort-close error=\"{}\"", e.toString());
+        }
+        client = null;
     }
 
     /**

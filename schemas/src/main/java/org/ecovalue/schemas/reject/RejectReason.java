@@ -21,6 +21,9 @@ public enum RejectReason {
     // identity
     STATION_MISMATCH("station-mismatch"),
     UNKNOWN_STATION("unknown-station"),
+    // transport
+    /** An MQTT topic outside {@code ecovalue/v1/{station}/obs|hj212}: ingest has no decoder for it. */
+    UNSUPPORTED_TOPIC("unsupported-topic"),
     // HJ 212 framing and content
     BAD_FRAME("bad-frame"),
     BAD_LENGTH("bad-length"),

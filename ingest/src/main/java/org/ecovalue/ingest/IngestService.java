@@ -1,0 +1,147 @@
+package org.ecovalue.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecovalue.ingest.config.IngestConfig;
+import org.ecovalue.ingest.mqtt.MqttIngest;
+import org.ecovalue.ingest.operations.IngestMetrics;
+import org.ecovalue.ingest.operations.OperationsServer;
+import org.ecovalue.ingest.opcua.OpcUaIngest;
+import org.ecovalue.schemas.hj212.Hj212Decoder;
+import org.ecovalue.schemas.registry.Registry;
+import org.ecovalue.schemas.registry.RegistryLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: one Kafka publisher, the MQTT source and one OPC UA source per endpoint
+ * feeding it through {@link IngestPipeline}, and /metrics + /health. {@link #close()} is the
+ * graceful shutdown: sources stop taking new messages, the queue drains, what Kafka acknowledged is
+ * acknowledged upstream; {@link #abort()} is a crash (for tests of loss).
+ */
+public final class IngestService implements AutoCloseable {
+
+    /** Readiness tolerates this long without a Kafka acknowledgement while records wait. */
+    private static final long KAFKA_STALL_MS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final IngestConfig config;
+    private final IngestPipeline pipeline;
+    private final KafkaPublisher publisher;
+    private MqttIngest mqtt;
+    private final List<OpcUaIngest> opcua = new ArrayList<>();
+    private OperationsServer operations;
+
+    private IngestService(IngestConfig config, IngestPipeline pipeline) {
+        this.config = config;
+        this.pipeline = pipeline;
+        this.publisher = pipeline.publisher();
+    }
+
+    /** Builds everything from the configuration; nothing connects before {@link #start()}. */
+    public static IngestService create(IngestConfig config) throws Exception {
+        return create(config, config.registryFile() == null ? StationDirectory.acceptAll()
+                : StationDirectory.of(loadRegistry(config), config.unknownStations()));
+    }
+
+    /** With the known stations given (tests, or a registry kept current from {@code eco.registry}). */
+    public static IngestService create(IngestConfig config, StationDirectory stations) {
+        ObservationIntake intake = new ObservationIntake(new Hj212Decoder(config.hj212Zone(), Hj212Decoder.Mode.STRICT),
+                stations, config.maxPayloadBytes());
+        KafkaPublisher publisher = new KafkaPublisher(
+                KafkaPublisher.producerConfig(config.kafkaBootstrap(), config.kafkaClientId()), config.queueCapacity());
+        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC())));
+    }
+
+    private static Registry loadRegistry(IngestConfig config) throws Exception {
+        Registry r = RegistryLoader.load(config.registryFile());
+        LOG.info("event=registry-loaded file={} stations={}", config.registryFile(), r.stations().size());
+        return r;
+    }
+
+    public IngestService start() throws Exception {
+        operations = new OperationsServer(config.httpHost(), config.httpPort(), pipeline.metrics(), this::readiness);
+        for (var endpoint : config.opcua()) {
+            OpcUaIngest source = new OpcUaIngest(endpoint, pipeline);
+            opcua.add(source);
+            source.start();
+        }
+        if (config.mqtt().isPresent()) {
+            mqtt = new MqttIngest(config.mqtt().get(), pipeline);
+            mqtt.start();
+        }
+        LOG.info("event=ingest-started mqtt={} opcuaEndpoints={} http={}", config.mqtt().map(Object::toString).orElse("off"),
+                opcua.size(), operations.port());
+        return this;
+    }
+
+    /** The dependencies /health reports, each up or down. */
+    public Map<String, Boolean> readiness() {
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        checks.put("kafka", publisher.isHealthy(KAFKA_STALL_MS));
+        if (config.mqtt().isPresent()) {
+            checks.put("mqtt", mqtt != null && mqtt.isConnected());
+        }
+        for (OpcUaIngest o : opcua) {
+            checks.put("opcua:" + o.name(), o.isSubscribed());
+        }
+        return checks;
+    }
+
+    /** True once Kafka failed with a non-retriable error: the service must stop (and be restarted). */
+    public boolean hasFailed() {
+        return publisher.stats().failed();
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public int httpPort() {
+        return operations.port();
+    }
+
+    public MqttIngest mqtt() {
+        return mqtt;
+    }
+
+    public IngestConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        LOG.info("event=ingest-stopping queued={}", publisher.queued());
+        for (OpcUaIngest o : opcua) {
+            o.close();
+        }
+        // MQTT first waits for the acks of what it handed over, then disconnects; then the publisher
+        // flushes what is left (unacknowledged upstream: redelivered next time, a duplicate at worst)
+        if (mqtt != null) {
+            mqtt.close();
+        }
+        publisher.close();
+        if (operations != null) {
+            operations.close();
+        }
+        LOG.info("event=ingest-stopped observations={} dlq={}", publisher.stats().observations(),
+                publisher.stats().deadLetters());
+    }
+
+    /** A crash: no draining, no acknowledgement. */
+    public void abort() {
+        for (OpcUaIngest o : opcua) {
+            o.close();
+        }
+        if (mqtt != null) {
+            mqtt.abort();
+        }
+        publisher.abort();
+        if (operations != null) {
+            operations.close();
+        }
+    }
+}
