@@ -43,14 +43,27 @@ public final class IngestService implements AutoCloseable {
 
     /** Builds everything from the configuration; nothing connects before {@link #start()}. */
     public static IngestService create(IngestConfig config) throws Exception {
-        return create(config, config.registryFile() == null ? StationDirectory.acceptAll()
-                : StationDirectory.of(loadRegistry(config), config.unknownStations()));
+        return create(config, stations(config));
+    }
+
+    /** The intake this configuration builds (also used by {@code ecovalue dlq replay}). */
+    public static ObservationIntake intake(IngestConfig config) throws Exception {
+        return intake(config, stations(config));
+    }
+
+    private static StationDirectory stations(IngestConfig config) throws Exception {
+        return config.registryFile() == null ? StationDirectory.acceptAll()
+                : StationDirectory.of(loadRegistry(config), config.unknownStations());
+    }
+
+    private static ObservationIntake intake(IngestConfig config, StationDirectory stations) {
+        return new ObservationIntake(new Hj212Decoder(config.hj212Zone(), Hj212Decoder.Mode.STRICT), stations,
+                config.maxPayloadBytes());
     }
 
     /** With the known stations given (tests, or a registry kept current from {@code eco.registry}). */
     public static IngestService create(IngestConfig config, StationDirectory stations) {
-        ObservationIntake intake = new ObservationIntake(new Hj212Decoder(config.hj212Zone(), Hj212Decoder.Mode.STRICT),
-                stations, config.maxPayloadBytes());
+        ObservationIntake intake = intake(config, stations);
         KafkaPublisher publisher = new KafkaPublisher(
                 KafkaPublisher.producerConfig(config.kafkaBootstrap(), config.kafkaClientId()), config.queueCapacity());
         return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC())));

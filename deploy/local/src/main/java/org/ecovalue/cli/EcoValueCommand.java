@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
                 LocalCommand.class,
                 AssessCommand.class,
                 Hj212Command.class,
+                IngestCommand.class,
+                DlqCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {
