@@ -117,6 +117,10 @@ public final class IngestService implements AutoCloseable {
         return operations.port();
     }
 
+    public List<OpcUaIngest> opcua() {
+        return List.copyOf(opcua);
+    }
+
     public MqttIngest mqtt() {
         return mqtt;
     }

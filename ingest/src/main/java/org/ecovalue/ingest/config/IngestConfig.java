@@ -95,7 +95,7 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
                 mqtt = Optional.of(new MqttIngestConfig(r.text(MQTT_SERVER), r.text(MQTT_CLIENT_ID),
                         r.text(MQTT_SHARE_GROUP), r.text(MQTT_TOPIC_FILTER), r.duration(MQTT_SESSION_EXPIRY),
                         r.integer(MQTT_RECEIVE_MAXIMUM, 1, 65_535), r.text(MQTT_USERNAME), r.text(MQTT_PASSWORD),
-                        trust == null ? null : Path.of(trust), r.text(MQTT_TRUST_STORE_PASSWORD)));
+                        trust == null ? null : Path.of(trust), r.text(MQTT_TRUST_STORE_PASSWORD), r.bool(MQTT_SHARED)));
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }

@@ -33,6 +33,8 @@ public final class IngestOptions {
             "ecovalue-ingest-1", true, "stable client id of the persistent session; one per ingest instance");
     public static final IngestOption MQTT_SHARE_GROUP = new IngestOption("mqtt.share-group", "string",
             "ecovalue-ingest", false, "shared subscription group: instances in one group share the load");
+    public static final IngestOption MQTT_SHARED = new IngestOption("mqtt.shared-subscription", "boolean", "true",
+            false, "subscribe as a member of mqtt.share-group; false on Mosquitto with one instance (see docs)");
     public static final IngestOption MQTT_TOPIC_FILTER = new IngestOption("mqtt.topic-filter", "MQTT filter",
             "ecovalue/v1/+/+", false, "topics to receive (ecovalue/v1/{station}/obs|hj212)");
     public static final IngestOption MQTT_SESSION_EXPIRY = new IngestOption("mqtt.session-expiry", "ISO-8601 duration",
@@ -75,7 +77,7 @@ public final class IngestOptions {
 
     public static final List<IngestOption> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_CLIENT_ID, QUEUE_CAPACITY, MAX_PAYLOAD,
             REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HTTP_PORT, HTTP_HOST,
-            MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
+            MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_SHARED, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TRUST_STORE, MQTT_TRUST_STORE_PASSWORD,
             OPCUA_ENDPOINTS, OPCUA_URL, OPCUA_STATION, OPCUA_SECURITY, OPCUA_USERNAME, OPCUA_PASSWORD, OPCUA_NODES,
             OPCUA_SAMPLING, OPCUA_QUEUE_SIZE, OPCUA_SILENCE, OPCUA_BACKOFF_MAX, OPCUA_PKI_DIR);

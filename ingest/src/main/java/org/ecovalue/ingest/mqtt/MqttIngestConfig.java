@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  * @param password       with {@code username}
  * @param trustStore     PKCS#12 trust store for {@code ssl://} (null: the JVM's default trust)
  * @param trustStorePassword of {@code trustStore}
+ * @param shared         subscribe through {@code $share/{group}/…}; false = a plain subscription of this
+ *                       session (Mosquitto 2.0 queues nothing for a shared subscription whose members
+ *                       are all offline, so a single instance on Mosquitto should not share)
  */
 public record MqttIngestConfig(String serverUri, String clientId, String shareGroup, String topicFilter,
                                Duration sessionExpiry, int receiveMaximum, String username, String password,
-                               Path trustStore, String trustStorePassword) {
+                               Path trustStore, String trustStorePassword, boolean shared) {
 
     public static final String DEFAULT_CLIENT_ID = "ecovalue-ingest-1";
     public static final String DEFAULT_SHARE_GROUP = "ecovalue-ingest";
@@ -68,32 +71,37 @@ public record MqttIngestConfig(String serverUri, String clientId, String shareGr
 
     public static MqttIngestConfig defaults(String serverUri) {
         return new MqttIngestConfig(serverUri, DEFAULT_CLIENT_ID, DEFAULT_SHARE_GROUP, DEFAULT_TOPIC_FILTER,
-                DEFAULT_SESSION_EXPIRY, DEFAULT_RECEIVE_MAXIMUM, null, null, null, null);
+                DEFAULT_SESSION_EXPIRY, DEFAULT_RECEIVE_MAXIMUM, null, null, null, null, true);
     }
 
     public MqttIngestConfig withClientId(String id) {
         return new MqttIngestConfig(serverUri, id, shareGroup, topicFilter, sessionExpiry, receiveMaximum,
-                username, password, trustStore, trustStorePassword);
+                username, password, trustStore, trustStorePassword, shared);
     }
 
     public MqttIngestConfig withShareGroup(String group) {
         return new MqttIngestConfig(serverUri, clientId, group, topicFilter, sessionExpiry, receiveMaximum,
-                username, password, trustStore, trustStorePassword);
+                username, password, trustStore, trustStorePassword, shared);
     }
 
     public MqttIngestConfig withCredentials(String user, String pass) {
         return new MqttIngestConfig(serverUri, clientId, shareGroup, topicFilter, sessionExpiry, receiveMaximum,
-                user, pass, trustStore, trustStorePassword);
+                user, pass, trustStore, trustStorePassword, shared);
     }
 
     public MqttIngestConfig withReceiveMaximum(int max) {
         return new MqttIngestConfig(serverUri, clientId, shareGroup, topicFilter, sessionExpiry, max,
-                username, password, trustStore, trustStorePassword);
+                username, password, trustStore, trustStorePassword, shared);
     }
 
-    /** {@code $share/ecovalue-ingest/ecovalue/v1/+/+}. */
+    public MqttIngestConfig withShared(boolean isShared) {
+        return new MqttIngestConfig(serverUri, clientId, shareGroup, topicFilter, sessionExpiry, receiveMaximum,
+                username, password, trustStore, trustStorePassword, isShared);
+    }
+
+    /** {@code $share/ecovalue-ingest/ecovalue/v1/+/+}, or the plain filter when not shared. */
     public String sharedSubscription() {
-        return "$share/" + shareGroup + "/" + topicFilter;
+        return shared ? "$share/" + shareGroup + "/" + topicFilter : topicFilter;
     }
 
     @Override
