@@ -63,7 +63,8 @@ public final class MqttIngest implements AutoCloseable {
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setReceiveMaximum(config.receiveMaximum());
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        // bounded exponential backoff 1, 2, 4, 5, 5 … s: a broker restart costs seconds, not minutes
+        options.setAutomaticReconnectDelay(1, 5);
         options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
         if (config.username() != null) {
             options.setUserName(config.username());

@@ -1,0 +1,50 @@
+package org.ecovalue.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+    @Test
+    void theEnvironmentOverridesTheFileWhichOverridesTheDefault() throws Exception {
+        IngestConfig c = IngestConfig.from(
+                Map.of("mqtt.client-id", "from-file", "queue.capacity", "50"),
+                Map.of("ECOVALUE_INGEST_MQTT_CLIENT_ID", "from-env"));
+
+        assertThat(c.mqtt().orElseThrow().clientId()).isEqualTo("from-env");
+        assertThat(c.queueCapacity()).isEqualTo(50);
+        assertThat(c.mqtt().orElseThrow().sessionExpiry()).isEqualTo(Duration.ofHours(24)); // default PT24H
+        assertThat(c.mqtt().orElseThrow().sharedSubscription()).isEqualTo("$share/ecovalue-ingest/ecovalue/v1/+/+");
+    }
+
+    @Test
+    void anOpcUaEndpointIsReadFromItsNamedKeysWithAnExplicitNodeMapping() throws Exception {
+        IngestConfig c = IngestConfig.from(Map.of(
+                "mqtt.enabled", "false",
+                "opcua.endpoints", "sl1",
+                "opcua.sl1.url", "opc.tcp://10.1.2.3:4840/station",
+                "opcua.sl1.station", "SL390121000001",
+                "opcua.sl1.nodes", "ns=2;s=Q=flow:m3/s|ns=2;i=7=water_level"), Map.of());
+
+        var e = c.opcua().get(0);
+        assertThat(e.station()).isEqualTo("SL390121000001");
+        assertThat(e.nodes()).containsOnlyKeys("ns=2;s=Q", "ns=2;i=7");
+        assertThat(e.nodes().get("ns=2;s=Q").unit()).isEqualTo("m3/s");
+        assertThat(e.nodes().get("ns=2;i=7").param()).isEqualTo("water_level");
+        assertThat(e.nodes().get("ns=2;i=7").unit()).isNull();
+    }
+
+    @Test
+    void aPersistentSessionWithoutAStableClientIdIsRefusedBeforeStart() {
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("mqtt.client-id", "paho1795305600000"), Map.of()))
+                .hasMessageContaining("looks generated");
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("mqtt.session-expiry", "PT0S"), Map.of()))
+                .hasMessageContaining("mqtt.session-expiry must be positive");
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("mqtt.enabled", "false"), Map.of()))
+                .hasMessageContaining("no source");
+    }
+}
