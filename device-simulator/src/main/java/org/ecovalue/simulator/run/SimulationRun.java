@@ -61,6 +61,9 @@ public final class SimulationRun {
     private long pendingOrder;
     private boolean disconnected;
     private boolean opcuaDown;
+    /** index of the broker-disconnect / opcua-restart fault under way, to count what it holds back or loses */
+    private int brokerFault = -1;
+    private int opcuaFault = -1;
     private long errors;
     private volatile boolean stopped;
     private volatile Instant simNow;
@@ -225,8 +228,12 @@ public final class SimulationRun {
         List<String> codes = params.stream().map(Parameter::code).toList();
 
         if (station.protocol() == StationProtocol.OPCUA) {
-            if (opcua == null || opcuaDown) {
-                return; // nobody serves it: the value is gone, as on a real server that is down
+            if (opcua == null) {
+                return; // no server in this run (e.g. --dry-run without OPC UA)
+            }
+            if (opcuaDown) {
+                truth.faulted(opcuaFault); // nobody serves it: the value is gone, as on a real server that is down
+                return;
             }
             opcua.update(station.id(), ts, readings);
             truth.sent(station.id(), codes);
@@ -275,14 +282,10 @@ public final class SimulationRun {
             FaultSpec f = faults.get(i);
             if (f.type() == FaultType.BROKER_DISCONNECT && f.covers(null, t)) {
                 brokerDown = true;
-                if (!disconnected) {
-                    truth.faulted(i);
-                }
+                brokerFault = i;
             } else if (f.type() == FaultType.OPCUA_RESTART && f.covers(null, t)) {
                 serverDown = true;
-                if (!opcuaDown) {
-                    truth.faulted(i);
-                }
+                opcuaFault = i;
             }
         }
         if (brokerDown && !disconnected) {
@@ -324,6 +327,7 @@ public final class SimulationRun {
     private void send(Pending p, Pacer pacer) throws Exception {
         if (disconnected) {
             backlog.add(p);
+            truth.faulted(brokerFault);
             return;
         }
         pacer.awaitSlot();
