@@ -6,6 +6,7 @@ import java.security.KeyStore;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -13,7 +14,9 @@ import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +29,13 @@ public final class MqttPublisher implements Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
     private final MqttSettings settings;
-    private final Semaphore inflight;
+    private volatile Semaphore inflight;
+    private volatile int window;
     private final AtomicLong failed = new AtomicLong();
     private final MqttAsyncClient client;
 
     public MqttPublisher(MqttSettings settings) throws Exception {
         this.settings = settings;
-        this.inflight = new Semaphore(settings.maxInflight());
         this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         connect();
     }
@@ -57,43 +60,64 @@ public final class MqttPublisher implements Publisher {
             ssl.init(null, tmf.getTrustManagers(), null);
             options.setSocketFactory(ssl.getSocketFactory());
         }
-        client.connect(options).waitForCompletion(30_000);
-        LOG.info("event=connected broker={} clientId={} qos={} maxInflight={}", settings.serverUri(),
-                settings.clientId(), settings.qos(), settings.maxInflight());
+        IMqttToken connected = client.connect(options);
+        connected.waitForCompletion(30_000);
+        // the broker's Receive Maximum (MQTT 5 §3.2.2.3.3) bounds QoS 1 messages in flight; Paho refuses more
+        Integer brokerMax = connected.getResponseProperties() == null ? null
+                : connected.getResponseProperties().getReceiveMaximum();
+        window = brokerMax == null ? settings.maxInflight() : Math.min(settings.maxInflight(), brokerMax);
+        inflight = new Semaphore(window);
+        LOG.info("event=connected broker={} clientId={} qos={} window={}", settings.serverUri(),
+                settings.clientId(), settings.qos(), window);
     }
 
     @Override
     public void publish(Delivery d) throws Exception {
         MqttMessage message = new MqttMessage(d.payload());
         message.setQos(settings.qos());
-        inflight.acquire();
-        try {
+        Semaphore permits = inflight;
+        permits.acquire();
+        while (true) {
+            try {
+                publishOnce(d, message, permits);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    permits.release();
+                    throw e;
+                }
+                // Paho counts a message in flight until it has processed the PUBACK, a moment after our listener
+                LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    private void publishOnce(Delivery d, MqttMessage message, Semaphore permits) throws MqttException {
+        {
             client.publish(d.topic(), message, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    inflight.release();
+                    permits.release();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    inflight.release();
+                    permits.release();
                     failed.incrementAndGet();
                     LOG.warn("event=publish-failed station={} topic={} error=\"{}\"", d.station(), d.topic(), e.toString());
                 }
             });
-        } catch (Exception e) {
-            inflight.release();
-            throw e;
         }
     }
 
     @Override
     public void flush() throws InterruptedException {
-        if (!inflight.tryAcquire(settings.maxInflight(), 60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("broker did not acknowledge " + (settings.maxInflight()
-                    - inflight.availablePermits()) + " messages within 60 s");
+        Semaphore permits = inflight;
+        if (!permits.tryAcquire(window, 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("broker did not acknowledge " + (window - permits.availablePermits())
+                    + " messages within 60 s");
         }
-        inflight.release(settings.maxInflight());
+        permits.release(window);
     }
 
     @Override
