@@ -152,7 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 opcua.startServer();
                 out.println("OPC UA server: " + opcua.endpointUrl() + " (" + opcuaStations.size() + " stations)");
             }
-            SimulationRun run = new SimulationRun(scenario, mqtt, opcua, new RunOptions(speed, rate, progressEvery));
+            SimulationRun run = new SimulationRun(scenario, mqtt, opcua, new RunOptions(speed, rate, progressEvery))
+                    .onProgress(out::println);
             Thread hook = new Thread(run::stop, "simulate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             GroundTruth truth = run.run();

@@ -11,13 +11,15 @@ final class Progress {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     private final long everyNanos;
+    private final java.util.function.Consumer<String> sink;
     private final long startNanos = System.nanoTime();
     private long lastNanos = startNanos;
     private long lastReadings;
     private int calls;
 
-    Progress(Duration every) {
+    Progress(Duration every, java.util.function.Consumer<String> sink) {
         this.everyNanos = every.toNanos();
+        this.sink = sink == null ? LOG::info : sink;
     }
 
     void maybeLog(long messages, long readings, Instant simTime, long errors) {
@@ -33,9 +35,9 @@ final class Progress {
     void log(long messages, long readings, Instant simTime, long errors) {
         long now = System.nanoTime();
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-        LOG.info("event=progress messages={} readings={} readingsPerSecond={} simTime={} errors={} elapsedSeconds={}",
-                messages, readings, Math.round((readings - lastReadings) / seconds), simTime, errors,
-                Math.round((now - startNanos) / 1e9));
+        sink.accept("event=progress messages=" + messages + " readings=" + readings + " readingsPerSecond="
+                + Math.round((readings - lastReadings) / seconds) + " simTime=" + simTime + " errors=" + errors
+                + " elapsedSeconds=" + Math.round((now - startNanos) / 1e9));
         lastNanos = now;
         lastReadings = readings;
     }

@@ -66,6 +66,7 @@ public final class SimulationRun {
     private int opcuaFault = -1;
     private long errors;
     private volatile boolean stopped;
+    private java.util.function.Consumer<String> progressSink;
     private volatile Instant simNow;
 
     private record Pending(Instant release, long order, Delivery delivery, List<String> params)
@@ -102,7 +103,7 @@ public final class SimulationRun {
             due.add(new long[] {sim.start().getEpochSecond(), i});
         }
         Instant end = sim.end();
-        Progress progress = new Progress(options.progressEvery());
+        Progress progress = new Progress(options.progressEvery(), progressSink);
         LOG.info("event=run-started scenario={} stations={} seed={} start={} end={} speed={} rate={}", scenario.name(),
                 stations.size(), sim.seed(), sim.start(), end == null ? "open" : end, options.speed(), options.maxRate());
         while (!stopped && !due.isEmpty()) {
@@ -137,6 +138,12 @@ public final class SimulationRun {
         LOG.info("event=run-finished scenario={} messages={} readings={} errors={}", scenario.name(),
                 truth.messagesSent(), truth.readingsSent(), errors);
         return truth.build(finished);
+    }
+
+    /** Where the progress line goes (default: the log at INFO). */
+    public SimulationRun onProgress(java.util.function.Consumer<String> sink) {
+        this.progressSink = sink;
+        return this;
     }
 
     public void stop() {
