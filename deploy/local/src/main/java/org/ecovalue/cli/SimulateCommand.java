@@ -51,9 +51,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "${env:ECOVALUE_SIM_SCENARIO:-deploy/scenarios/default.yaml}",
-            description = "Scenario file (ECOVALUE_SIM_SCENARIO; default: ${DEFAULT-VALUE}).")
-    Path scenarioFile;
+    @Option(names = "--scenario", paramLabel = "FILE|NAME", defaultValue = "${env:ECOVALUE_SIM_SCENARIO:-default}",
+            description = "Scenario file, or a shipped one by name: default, large, flux, p-index, class-step, "
+                    + "tiered-exceedance, service-value-share (ECOVALUE_SIM_SCENARIO; default: ${DEFAULT-VALUE}).")
+    String scenarioFile;
 
     @Option(names = "--speed", paramLabel = "N", defaultValue = "${env:ECOVALUE_SIM_SPEED:-1}",
             description = "Simulated seconds per real second; 0 = as fast as the broker takes it (ECOVALUE_SIM_SPEED; default: ${DEFAULT-VALUE}).")
@@ -135,7 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = configured(ScenarioLoader.load(scenarioFile));
+            scenario = configured(ScenarioLoader.loadFileOrShipped(scenarioFile));
         } catch (InvalidScenarioException e) {
             spec.commandLine().getErr().println("ecovalue simulate: " + e.getMessage());
             return EcoValueCommand.FAILED_CHECK;

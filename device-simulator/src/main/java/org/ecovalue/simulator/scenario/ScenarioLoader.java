@@ -31,6 +31,35 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
+    /**
+     * A scenario file, or the name of a shipped one ({@code default}, {@code large}, {@code flux} …,
+     * deploy/scenarios/ on the classpath) when no such file exists.
+     */
+    public static Scenario loadFileOrShipped(String fileOrName) throws InvalidScenarioException {
+        Path file = Path.of(fileOrName);
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        String name = fileOrName.replaceFirst("\\.ya?ml$", "");
+        try (java.io.InputStream in = ScenarioLoader.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
+            if (in == null) {
+                throw new InvalidScenarioException("no scenario file '" + fileOrName + "' and no shipped scenario '" + name
+                        + "' (default, large, flux, p-index, class-step, tiered-exceedance, service-value-share)");
+            }
+            Path dir = Files.createTempDirectory("ecovalue-scenario");
+            Path copy = dir.resolve(name + ".yaml");
+            Files.copy(in, copy);
+            try {
+                return load(copy);
+            } finally {
+                Files.deleteIfExists(copy);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new InvalidScenarioException("cannot read shipped scenario '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
     public static Scenario load(Path file) throws InvalidScenarioException {
         Registry registry;
         try {
