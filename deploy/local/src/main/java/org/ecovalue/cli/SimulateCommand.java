@@ -1,6 +1,6 @@
 package org.ecovalue.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +124,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         if (qos < 0 || qos > 1) {
             throw new ParameterException(spec.commandLine(), "--qos is 0 or 1, got " + qos);
         }
@@ -193,7 +193,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 qos, 1000);
     }
 
-    private int replay(PrintStream out) throws Exception {
+    private int replay(PrintWriter out) throws Exception {
         List<RecordedReadings.Recorded> recorded = RecordedReadings.read(replay, Simulation.DEFAULT_ZONE);
         try (Publisher mqtt = new MqttPublisher(mqttSettings())) {
             long n = Replayer.replay(recorded, mqtt, speed);
@@ -203,7 +203,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** A day of the scenario in memory; the first message of each kind printed. */
-    private static void printSamples(Scenario scenario, PrintStream out) throws Exception {
+    private static void printSamples(Scenario scenario, PrintWriter out) throws Exception {
         Scenario oneDay = scenario.withSimulation(scenario.simulation().withDuration(Duration.ofDays(1)));
         RecordingPublisher memory = new RecordingPublisher();
         Map<String, String> opcuaSample = new LinkedHashMap<>();
