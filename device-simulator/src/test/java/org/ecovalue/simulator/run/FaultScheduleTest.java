@@ -57,9 +57,12 @@ class FaultScheduleTest {
         return Instant.parse(utc);
     }
 
+    private static final Map<String, List<Observation>> DECODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The station's messages as ingest would decode them, in the order sent (undecodable ones left out). */
     private static List<Observation> of(String station) {
-        return wire.stream().filter(d -> d.station().equals(station)).map(Wire::decodeOrNull)
-                .filter(o -> o != null).toList();
+        return DECODED.computeIfAbsent(station, s -> wire.stream().filter(d -> d.station().equals(s)).map(Wire::decodeOrNull)
+                .filter(o -> o != null).toList());
     }
 
     private static Observation at(String station, Instant t) {
