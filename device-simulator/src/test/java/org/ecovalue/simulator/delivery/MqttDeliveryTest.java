@@ -65,6 +65,28 @@ class MqttDeliveryTest {
     }
 
     @Test
+    void aBrokerDisconnectLosesNothingAndKeepsTheOrderOfTheStream() throws Exception {
+        Scenario s = Scenarios.load("default");
+        // to 2026-11-16T04:00Z: through the 2 h broker-disconnect of 11-16 00:00 and two hours after it
+        Scenario throughDisconnect = s.withSimulation(s.simulation().withDuration(Duration.ofDays(16).plusHours(12)));
+        RecordingPublisher memory = new RecordingPublisher();
+        new SimulationRun(throughDisconnect, memory, null, RunOptions.asFastAsPossible()).run();
+        assertThat(memory.connectionEvents()).hasSize(2);
+
+        try (Subscriber sub = new Subscriber(broker.serverUri());
+             MqttPublisher mqtt = new MqttPublisher(MqttSettings.anonymous(broker.serverUri()))) {
+            new SimulationRun(throughDisconnect, mqtt, null, RunOptions.asFastAsPossible()).run();
+            int expected = memory.deliveries().size();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sub.snapshot()).hasSize(expected));
+
+            List<Subscriber.Received> got = sub.snapshot();
+            for (int i = 0; i < expected; i++) {
+                assertThat(got.get(i).payload()).as("message %d", i).isEqualTo(memory.deliveries().get(i).payload());
+            }
+        }
+    }
+
+    @Test
     void aReplayedAssessCsvReachesASubscriberWithItsValuesAndTimestamps() throws Exception {
         Path csv = dir.resolve("recorded.csv");
         Files.writeString(csv, """

@@ -23,6 +23,10 @@ final class Subscriber implements AutoCloseable {
     private final MqttClient client;
 
     Subscriber(String serverUri) throws MqttException {
+        this(serverUri, null, null);
+    }
+
+    Subscriber(String serverUri, String username, String password) throws MqttException {
         client = new MqttClient(serverUri, "test-subscriber", new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -53,6 +57,10 @@ final class Subscriber implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
         o.setReceiveMaximum(10_000);
+        if (username != null) {
+            o.setUserName(username);
+            o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         client.connect(o);
         client.subscribe("ecovalue/v1/+/+", 1);
     }
