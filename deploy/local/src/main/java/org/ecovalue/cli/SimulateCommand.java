@@ -20,6 +20,7 @@ import org.ecovalue.simulator.delivery.RecordingPublisher;
 import org.ecovalue.simulator.opcua.StationServer;
 import org.ecovalue.simulator.replay.RecordedReadings;
 import org.ecovalue.simulator.replay.Replayer;
+import org.ecovalue.simulator.run.OperatorEndpoint;
 import org.ecovalue.simulator.run.RunOptions;
 import org.ecovalue.simulator.run.SimulationRun;
 import org.ecovalue.simulator.scenario.InvalidScenarioException;
@@ -114,6 +115,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Progress line interval (ECOVALUE_SIM_PROGRESS_EVERY; default: ${DEFAULT-VALUE}).")
     Duration progressEvery;
 
+    @Option(names = "--http-port", paramLabel = "P", defaultValue = "${env:ECOVALUE_SIM_HTTP_PORT:--1}",
+            description = "Serve /health and /metrics (Prometheus) on 127.0.0.1:P during the run; 0 = a free port, "
+                    + "-1 = off (ECOVALUE_SIM_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Option(names = "--dry-run", description = "Print a sample of each payload type and exit; nothing is sent.")
     boolean dryRun;
 
@@ -157,7 +163,18 @@ public final class SimulateCommand implements Callable<Integer> {
                     .onProgress(out::println);
             Thread hook = new Thread(run::stop, "simulate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            GroundTruth truth = run.run();
+            OperatorEndpoint endpoint = httpPort >= 0 ? new OperatorEndpoint(run, httpPort) : null;
+            if (endpoint != null) {
+                out.println("Health and metrics: http://127.0.0.1:" + endpoint.port() + "/health, /metrics");
+            }
+            GroundTruth truth;
+            try {
+                truth = run.run();
+            } finally {
+                if (endpoint != null) {
+                    endpoint.close();
+                }
+            }
             GroundTruthFile.write(truth, truthFile);
             out.printf("Sent %d messages, %d readings; ground truth: %s%n", truth.messages(), truth.readings(), truthFile);
             try {

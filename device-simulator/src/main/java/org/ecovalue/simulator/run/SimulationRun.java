@@ -64,7 +64,7 @@ public final class SimulationRun {
     /** index of the broker-disconnect / opcua-restart fault under way, to count what it holds back or loses */
     private int brokerFault = -1;
     private int opcuaFault = -1;
-    private long errors;
+    private volatile long errors;
     private volatile boolean stopped;
     private java.util.function.Consumer<String> progressSink;
     private volatile Instant simNow;
@@ -148,6 +148,14 @@ public final class SimulationRun {
 
     public void stop() {
         stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    public long errors() {
+        return errors;
     }
 
     public Instant simulatedTime() {
