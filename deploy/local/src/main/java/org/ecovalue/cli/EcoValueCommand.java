@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
                 Hj212Command.class,
                 IngestCommand.class,
                 DlqCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -39,10 +38,17 @@ import org.ecovalue.ingest.mqtt.MqttIngestConfig;
 import org.ecovalue.jobs.JobOptions;
 import org.ecovalue.jobs.KafkaWiring;
 import org.ecovalue.jobs.StationWaterClassJob;
-import org.ecovalue.simulator.MqttSimulator;
-import org.ecovalue.simulator.SimulatorConfig;
+import org.ecovalue.schemas.registry.Section;
+import org.ecovalue.schemas.registry.StationProtocol;
+import org.ecovalue.simulator.delivery.MqttPublisher;
+import org.ecovalue.simulator.delivery.MqttSettings;
+import org.ecovalue.simulator.opcua.StationServer;
+import org.ecovalue.simulator.run.BackgroundRun;
+import org.ecovalue.simulator.run.RunOptions;
+import org.ecovalue.simulator.run.SimulationRun;
+import org.ecovalue.simulator.scenario.Scenario;
+import org.ecovalue.simulator.scenario.ScenarioLoader;
 import org.ecovalue.schemas.standards.water.WaterBody;
-import org.ecovalue.simulator.StationProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +84,9 @@ public final class LocalStack implements AutoCloseable {
     private MqttIngest ingest;
     private JobClient job;
     private StationClassConsole console;
-    private MqttSimulator simulator;
+    private BackgroundRun simulator;
+    private StationServer opcua;
+    private Scenario scenario;
     private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
 
     public LocalStack(Settings settings, PrintStream out) {
@@ -89,10 +97,10 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() throws Exception {
         long t0 = System.nanoTime();
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
-        SimulatorConfig simulation = SimulatorConfig.demo("tcp://placeholder:0")
-                .withInterval(settings.simulatorInterval());
         requireFree("--mqtt-port", settings.mqttPort());
         requireFree("--kafka-port", settings.kafkaPort());
+        Scenario simulation = localScenario(settings);
+        scenario = simulation;
         try {
             // the two brokers do not need each other: start them side by side
             EmbeddedMqttBroker mqtt = started(new EmbeddedMqttBroker(dataDir.resolve("hivemq"), settings.mqttPort()));
@@ -126,10 +134,14 @@ public final class LocalStack implements AutoCloseable {
             console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
                     ZoneId.systemDefault()).start());
 
-            simulator = new MqttSimulator(new SimulatorConfig(broker.serverUri(), simulation.stations(),
-                    simulation.interval(), settings.seed()), Clock.systemUTC());
-            started(simulator);
-            simulator.start();
+            // the default scenario (issue 4): MQTT JSON and HJ 212 stations, an OPC UA server for the flow and weather ones
+            opcua = started(new StationServer(simulation.stations().stream()
+                    .filter(s -> s.protocol() == StationProtocol.OPCUA).toList(), "127.0.0.1", freePort()));
+            opcua.startServer();
+            MqttPublisher stations = started(new MqttPublisher(new MqttSettings(broker.serverUri(), "ecovalue-simulator",
+                    null, null, null, null, 1, 1000)));
+            simulator = started(new BackgroundRun(new SimulationRun(simulation, stations, opcua,
+                    new RunOptions(speedOf(settings.simulatorInterval()), 0, Duration.ofSeconds(60)))).start());
             if (settings.statusEvery() != null) {
                 started(startStatusLine(settings.statusEvery()));
             }
@@ -153,7 +165,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public Map<String, String> stationNames() {
-        return names(SimulatorConfig.demo("tcp://placeholder:0"));
+        return names(scenario);
+    }
+
+    /** The default scenario from now on, open-ended, with the seed asked for. */
+    static Scenario localScenario(Settings settings) throws Exception {
+        Scenario s = ScenarioLoader.loadFileOrShipped("default");
+        return s.withSimulation(s.simulation().withSeed(settings.seed())
+                .startingAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)).withDuration(null));
+    }
+
+    /** Hourly stations report every {@code interval}: simulated time runs 3600 s / interval faster. */
+    static double speedOf(Duration interval) {
+        return 3600_000.0 / interval.toMillis();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** Fails before anything starts when a requested port is taken (typically: another stack still running). */
@@ -186,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private JobClient startJob(KafkaWiring wiring, Path dataDir, SimulatorConfig simulation) throws Exception {
+    private JobClient startJob(KafkaWiring wiring, Path dataDir, Scenario simulation) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
         // one small job: keep the MiniCluster's memory pools small (hashmap state needs no managed memory)
@@ -197,8 +227,8 @@ public final class LocalStack implements AutoCloseable {
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dataDir.resolve("flink/checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         wiring.configure(env);
-        Map<String, WaterBody> bodies = simulation.stations().stream()
-                .collect(Collectors.toMap(StationProfile::id, StationProfile::waterBody));
+        Map<String, WaterBody> bodies = simulation.sections().stream()
+                .collect(Collectors.toMap(Section::qualityStation, Section::waterbody));
         wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
         LOG.info("event=job-submitted job={} id={}", StationWaterClassJob.NAME, client.getJobID());
@@ -240,13 +270,13 @@ public final class LocalStack implements AutoCloseable {
 
     String statusLine() {
         KafkaPublisher.Stats s = publisher.stats();
-        return java.time.LocalTime.now().withNano(0) + "  status  simulator published=" + simulator.publishedCount()
+        return java.time.LocalTime.now().withNano(0) + "  status  simulator published=" + simulator.run().messagesSent()
                 + "  ingest received=" + ingest.receivedCount() + " observations=" + s.observations()
                 + " dlq=" + s.deadLetters() + (s.failed() ? " FAILED" : "")
                 + "  flink " + jobStatus() + "  stations with a class=" + console.latest().size();
     }
 
-    private void printBanner(Path dataDir, SimulatorConfig simulation, Duration took) {
+    private void printBanner(Path dataDir, Scenario simulation, Duration took) {
         out.printf("EcoValue local stack up in %.1f s (data in %s)%n", took.toMillis() / 1000.0, dataDir);
         out.printf("  MQTT broker  %-28s HiveMQ CE, MQTT 5; stations publish to ecovalue/v1/{station}/obs%n",
                 broker.serverUri());
@@ -256,8 +286,9 @@ public final class LocalStack implements AutoCloseable {
                 ingest.config().sharedSubscription());
         out.printf("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",
                 StationWaterClassJob.NAME, settings.checkpointInterval().toSeconds(), KafkaWiring.STATION_CLASS_TOPIC);
-        out.printf("  simulator    %-28s every %s, seed %d%n",
-                simulation.stations().size() + " water stations", human(simulation.interval()), settings.seed());
+        out.printf("  simulator    %-28s scenario %s, %d stations, an hour every %s, seed %d; OPC UA %s%n",
+                "ecovalue/v1/{station}/obs|hj212", simulation.name(), simulation.stations().size(),
+                human(settings.simulatorInterval()), settings.seed(), opcua.endpointUrl());
         out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
     }
 
@@ -265,8 +296,10 @@ public final class LocalStack implements AutoCloseable {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static Map<String, String> names(SimulatorConfig simulation) {
-        return simulation.stations().stream().collect(Collectors.toMap(StationProfile::id, StationProfile::name));
+    /** The water quality stations the console follows (MQTT JSON and HJ 212 alike), named after their section. */
+    private static Map<String, String> names(Scenario simulation) {
+        return simulation.sections().stream()
+                .collect(Collectors.toMap(Section::qualityStation, Section::name));
     }
 
     private <T extends AutoCloseable> T started(T part) {

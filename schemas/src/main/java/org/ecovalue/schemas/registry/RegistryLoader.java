@@ -59,6 +59,12 @@ public final class RegistryLoader {
 
     private static final Pattern MISSING_CREATOR_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
 
+    /**
+     * A top-level section the registry leaves to another reader: a simulator scenario is a registry
+     * plus its {@code simulation:} section, so that one file serves both (issue 4).
+     */
+    public static final String SIMULATION_SECTION = "simulation";
+
     private static final Map<RegistryKind, Set<String>> KNOWN_FIELDS = new ConcurrentHashMap<>();
 
     private final List<RegistryProblem> problems = new ArrayList<>();
@@ -138,6 +144,9 @@ public final class RegistryLoader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> list = it.next();
+            if (SIMULATION_SECTION.equals(list.getKey())) {
+                continue;
+            }
             RegistryKind kind = RegistryKind.ofYamlList(list.getKey());
             if (kind == null) {
                 problems.add(new RegistryProblem(file, null, "-", list.getKey(), "unknown list; a registry file has "

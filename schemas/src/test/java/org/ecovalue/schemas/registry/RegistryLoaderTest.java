@@ -31,6 +31,20 @@ class RegistryLoaderTest {
         assertThat(r.sectionOfStation("SL01")).map(Section::id).contains("S1");
     }
 
+    @Test
+    void aSimulationSectionIsLeftToTheSimulatorAndTheRegistryIsTheSameAsWithoutIt() throws Exception {
+        Registry plain = RegistryLoader.load(DIR.resolve("minimal.yaml"));
+        Registry scenario = RegistryLoader.load(DIR.resolve("with-simulation-section.yaml"));
+
+        assertThat(scenario).isEqualTo(plain);
+    }
+
+    @Test
+    void anyOtherUnknownTopLevelKeyIsStillRefused() {
+        assertThat(problemsOf("broken-unknown-list.yaml")).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("unknown list"));
+    }
+
     /**
      * Each broken file is minimal.yaml with one mistake; the loader reports exactly that mistake,
      * naming the file and line, the item and the field.

@@ -1,0 +1,119 @@
+package org.ecovalue.simulator.truth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ecovalue.schemas.json.ObservationCodec;
+import org.ecovalue.schemas.observation.Observation;
+import org.ecovalue.schemas.observation.Reading;
+import org.ecovalue.simulator.Scenarios;
+import org.ecovalue.simulator.delivery.Delivery;
+import org.ecovalue.simulator.delivery.RecordingPublisher;
+import org.ecovalue.simulator.run.RunOptions;
+import org.ecovalue.simulator.run.SimulationRun;
+import org.ecovalue.simulator.scenario.Scenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The flux scenario's month (deploy/scenarios/flux.yaml): an NH3-N spill of 2.0 mg/L at 界牌 (QX-S01)
+ * on 2026-11-08T00:00Z, reaching 双江口 (QX-S02) one travel time (6 h) later at 60 %.
+ */
+class GroundTruthTest {
+
+    private static Scenario scenario;
+    private static GroundTruth truth;
+    private static List<Delivery> wire;
+
+    @BeforeAll
+    static void runTheMonth() throws Exception {
+        scenario = Scenarios.load("flux");
+        RecordingPublisher out = new RecordingPublisher();
+        truth = new SimulationRun(scenario, out, null, RunOptions.asFastAsPossible()).run();
+        wire = out.deliveries();
+    }
+
+    private static SectionHourClass hour(String section, String utc) {
+        Instant h = Instant.parse(utc);
+        return truth.waterClass().stream().filter(c -> c.section().equals(section) && c.hour().equals(h)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void everySectionHasAClassForEveryHourOfTheMonth() {
+        Map<String, Long> hours = truth.waterClass().stream()
+                .collect(Collectors.groupingBy(SectionHourClass::section, Collectors.counting()));
+
+        assertThat(hours).containsOnly(Map.entry("QX-S01", 720L), Map.entry("QX-S02", 720L), Map.entry("QX-S03", 720L));
+    }
+
+    @Test
+    void theSpillMakesTheUpstreamSectionWorseThanVByAmmonia() {
+        SectionHourClass spill = hour("QX-S01", "2026-11-08T00:00:00Z");
+
+        // GB 3838-2002 Table 1 item 7: NH3-N above 2.0 mg/L is worse than class V
+        assertThat(spill.meansMgL().get("nh3n")).isGreaterThan(2.0);
+        assertThat(spill.waterClass()).isEqualTo("劣V");
+        assertThat(spill.limiting()).contains("nh3n");
+    }
+
+    @Test
+    void theSpillReachesTheNextSectionSixHoursLaterWeakened() {
+        double before = hour("QX-S02", "2026-11-08T05:00:00Z").meansMgL().get("nh3n");
+        double arrival = hour("QX-S02", "2026-11-08T06:00:00Z").meansMgL().get("nh3n");
+
+        // 60 % of 2.0 mg/L arrives: the step is 1.2 mg/L give or take the hour's own wander
+        assertThat(arrival - before).isCloseTo(1.2, within(0.15));
+    }
+
+    @Test
+    void theTruthsHourlyMeansAreWhatTheStationSentInACleanHour() throws Exception {
+        // QX-S03's quality station sends JSON hourly; 2026-11-02 has no fault on it
+        Instant t = Instant.parse("2026-11-02T10:00:00Z");
+        Delivery sent = wire.stream().filter(d -> d.station().equals("SW390123000001") && d.eventTime().equals(t))
+                .findFirst().orElseThrow();
+        Observation o = ObservationCodec.decode(sent.payload());
+        Map<String, Double> onWire = o.readings().stream().collect(Collectors.toMap(Reading::param, Reading::value));
+
+        hour("QX-S03", "2026-11-02T10:00:00Z").meansMgL()
+                .forEach((param, mean) -> assertThat(mean).as(param).isEqualTo(onWire.get(param)));
+    }
+
+    @Test
+    void theFluxAgreementHasItsNovemberFigureFromTheCleanSignal() {
+        assertThat(truth.compensation()).singleElement().satisfies(c -> {
+            assertThat(c.agreement()).isEqualTo("QX-FLUX");
+            assertThat(c.period()).isEqualTo("2026-11");
+            assertThat(c.scheme()).isEqualTo("flux");
+            assertThat(c.belowMinCompleteness()).isFalse();
+            assertThat(c.inputs().validHours()).isEqualTo(720);
+        });
+    }
+
+    @Test
+    void theFileRoundTrips(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("truth.json");
+        GroundTruthFile.write(truth, file);
+
+        GroundTruth back = GroundTruthFile.read(file);
+        assertThat(back.messages()).isEqualTo(truth.messages());
+        assertThat(back.compensation().get(0).amountCny()).isEqualByComparingTo(truth.compensation().get(0).amountCny());
+        assertThat(back.waterClass()).hasSameSizeAs(truth.waterClass());
+    }
+
+    @Test
+    void aServiceValueShareAgreementSaysWhyItHasNoExpectedFigure() throws Exception {
+        Scenario share = Scenarios.load("service-value-share");
+        GroundTruth t = new SimulationRun(share.withSimulation(share.simulation().withDuration(java.time.Duration.ofDays(1))),
+                new RecordingPublisher(), null, RunOptions.asFastAsPossible()).run();
+
+        assertThat(t.compensation()).isEmpty();
+        assertThat(t.notComputed()).containsKey("QX-SHARE");
+    }
+}
