@@ -14,7 +14,7 @@ const I18N = {
     belowMin: '低于协议最低完整率', unit: '行政单元', product: '生态产品', quantity: '数量', grade: '等级', value: '价值（元）',
     trend: '趋势', type: '类型', severity: '级别', station: '站点', param: '参数', limit: '限值', started: '开始', ended: '结束',
     ongoing: '持续中', yuan: '元', volume: '断面水量 (m³)', validHours: '有效小时', class: '水质类别', index: '指数',
-    history: '历史（InfluxDB，近24小时）', chainIntact: '哈希链完整', chooseAgreement: '选择协议', chooseUnit: '选择单元',
+    history: '历史（InfluxDB，近24小时）', noHistory: '未配置 InfluxDB：仅显示看板启动后的实时数据', chainIntact: '哈希链完整', chooseAgreement: '选择协议', chooseUnit: '选择单元',
     legend: '图例', PROVISIONAL: '暂定', FINAL: '终结', CORRECTION: '更正', LIVE: '实时', meets: '达标', fails: '超标',
     'exceedance': '超标', 'data-gap': '数据中断', 'stuck-sensor': '传感器卡滞', 'low-completeness': '完整率不足',
     critical: '严重', warning: '警告', info: '提示',
@@ -34,7 +34,7 @@ const I18N = {
     belowMin: 'below the agreement\'s minimum completeness', unit: 'Unit', product: 'Product', quantity: 'Quantity', grade: 'Grade', value: 'Value (CNY)',
     trend: 'Trend', type: 'Type', severity: 'Severity', station: 'Station', param: 'Parameter', limit: 'Limit', started: 'Started', ended: 'Ended',
     ongoing: 'ongoing', yuan: 'CNY', volume: 'Volume (m³)', validHours: 'Valid hours', class: 'Water class', index: 'Index',
-    history: 'History (InfluxDB, last 24 h)', chainIntact: 'hash chain intact', chooseAgreement: 'Agreement', chooseUnit: 'Unit',
+    history: 'History (InfluxDB, last 24 h)', noHistory: 'No InfluxDB configured: live data since the dashboard started only', chainIntact: 'hash chain intact', chooseAgreement: 'Agreement', chooseUnit: 'Unit',
     legend: 'Legend', PROVISIONAL: 'provisional', FINAL: 'final', CORRECTION: 'correction', LIVE: 'live', meets: 'meets target', fails: 'misses target',
     'exceedance': 'exceedance', 'data-gap': 'data gap', 'stuck-sensor': 'stuck sensor', 'low-completeness': 'low completeness',
     critical: 'critical', warning: 'warning', info: 'info',
@@ -181,7 +181,7 @@ function drawSchematic(sections, agreements) {
   });
   const bySection = sections.slice();
   for (let i = 0; i + 1 < bySection.length; i++) {
-    links.push({ source: 's:' + bySection[i].id, target: 's:' + bySection[i + 1].id, lineStyle: { color: '#64b5f6', width: 6, curveness: 0, opacity: 0.7 }, symbol: ['none', 'none'] });
+    links.push({ source: 's:' + bySection[i].id, target: 's:' + bySection[i + 1].id, lineStyle: { color: '#64b5f6', width: 6, curveness: 0, opacity: 0.7 }, symbol: ['none', 'none'], label: { show: false } });
   }
   agreements.forEach((a) => {
     const e = a.running || (a.settled[0] && a.settled[0].entry);
@@ -241,7 +241,7 @@ function renderAgreement(main, id) {
     <table id="settled"><thead><tr><th>${t('period')}</th><th>${t('status')}</th><th class="num">${t('revision')}</th><th class="num">${t('amount')}</th><th>${t('payer')} → ${t('payee')}</th><th>${t('completeness')}</th><th>${t('computedAt')}</th><th>${t('hash')}</th><th></th></tr></thead>
     <tbody>${settledRows || `<tr><td colspan="9" class="empty">${t('noData')}</td></tr>`}</tbody></table></div>`;
   const series = Object.entries(a.factorTrend).map(([p, pts]) => ({ name: p, type: 'line', showSymbol: false, data: pts.map((x) => [x.t, x.v]),
-    markLine: a.targetLimitsMgL[p] !== undefined ? { symbol: 'none', lineStyle: { type: 'dashed' }, label: { formatter: `${p} ${t('target')} ${a.targetLimitsMgL[p]}` }, data: [{ yAxis: a.targetLimitsMgL[p] }] } : undefined }));
+    markLine: a.targetLimitsMgL[p] !== undefined ? { symbol: 'none', lineStyle: { type: 'dashed' }, label: { position: 'insideEndTop', formatter: `${p} ${t('target')} ≤ ${a.targetLimitsMgL[p]}` }, data: [{ yAxis: a.targetLimitsMgL[p] }] } : undefined }));
   const fc = chart('factor-chart');
   fc && fc.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'time' }, yAxis: { type: 'value', name: 'mg/L' }, series });
@@ -252,7 +252,8 @@ const historyCache = {};
 function loadHistory(agreementId) {
   const hc = chart('history-chart');
   if (!hc) return;
-  const draw = (h) => hc.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 70, right: 20, top: 40, bottom: 30 },
+  const draw = (h) => hc.setOption({ animation: false,
+    title: Object.keys(h).length ? undefined : { text: t('noHistory'), left: 'center', top: 'middle', textStyle: { color: '#90a4ae', fontSize: 13, fontWeight: 400 } }, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'time' }, yAxis: { type: 'value', name: t('yuan') },
     series: Object.entries(h).map(([s, pts]) => ({ name: t(s), type: 'line', step: 'end', showSymbol: false, data: pts.map((x) => [x.t, x.v]) })) });
   if (historyCache[agreementId]) draw(historyCache[agreementId].data);

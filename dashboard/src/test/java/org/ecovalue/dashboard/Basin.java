@@ -46,7 +46,7 @@ final class Basin {
         return new LedgerEntry("QX-A02", "QX-S02", "2026-11", "class-step", LedgerStatus.PROVISIONAL, 0,
                 XIKOU, QINGPU, new BigDecimal(amount),
                 LedgerInputs.of(Map.of("nh3n", nh3nMean), null, 500, 0.9, WaterClass.IV, null),
-                "双江口 2026-11 月均水质 IV 类，劣于基准 III 类 1 个类别：溪口县补偿清浦县 500000 元", computedAt, computedAt,
+                "双江口 2026-11 月均水质劣于基准 III 类：溪口县补偿清浦县 " + amount + " 元", computedAt, computedAt,
                 null, null);
     }
 

@@ -53,11 +53,16 @@ public final class LiveView {
         return registry;
     }
 
-    /** The real-time class of a station; it becomes its section's class when newer than what is known. */
+    /**
+     * The real-time class of a station; it becomes its section's class when newer than what is known.
+     * The station is the section's quality station, or one the registry places on the section.
+     */
     public void applyStationClass(String stationId, long at, WaterClass waterClass) {
         Optional<Section> section = registry.sections().stream()
                 .filter(s -> stationId.equals(s.qualityStation())).findFirst()
-                .or(() -> registry.sectionOfStation(stationId));
+                .or(() -> registry.sectionOfStation(stationId))
+                // the walking skeleton's simulator names its stations after their sections (QX-S01 …)
+                .or(() -> registry.section(stationId));
         section.ifPresent(s -> applySectionClass(s.id(), at, waterClass, "station-class"));
     }
 

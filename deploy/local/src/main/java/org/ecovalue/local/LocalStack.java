@@ -1,5 +1,9 @@
 package org.ecovalue.local;
 
+import org.ecovalue.dashboard.Dashboard;
+import org.ecovalue.dashboard.config.DashboardConfig;
+import org.ecovalue.dashboard.config.DashboardSetting;
+import org.ecovalue.dashboard.history.History;
 import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.embedded.EmbeddedMqttBroker;
 import java.util.Arrays;
@@ -78,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
     private StationClassConsole console;
     private MqttSimulator simulator;
     private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
+    private Dashboard dashboard;
 
     public LocalStack(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -123,6 +128,8 @@ public final class LocalStack implements AutoCloseable {
             console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
                     ZoneId.systemDefault()).start());
 
+            dashboard = startDashboard(kafka.bootstrapServers());
+
             simulator = new MqttSimulator(new SimulatorConfig(broker.serverUri(), simulation.stations(),
                     simulation.interval(), settings.seed()), Clock.systemUTC());
             started(simulator);
@@ -147,6 +154,40 @@ public final class LocalStack implements AutoCloseable {
 
     public String mqttUri() {
         return broker.serverUri();
+    }
+
+    /** The dashboard's address, or null when it could not start (no registry file found). */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
+    }
+
+    /**
+     * The dashboard on the port of ECOVALUE_DASHBOARD_HTTP_PORT, else 8080 when free, else any free port
+     * (the banner prints the address); the registry is deploy/config/default.yaml, looked for from the
+     * working directory upwards unless ECOVALUE_DASHBOARD_REGISTRY names one.
+     */
+    private Dashboard startDashboard(String bootstrap) throws Exception {
+        DashboardConfig config = DashboardConfig.load(null, System.getenv()).withKafka(bootstrap);
+        if (System.getenv(DashboardSetting.REGISTRY.env()) == null) {
+            Path dir = Path.of("").toAbsolutePath();
+            while (dir != null && !java.nio.file.Files.exists(dir.resolve(DashboardSetting.REGISTRY.defaultValue()))) {
+                dir = dir.getParent();
+            }
+            if (dir == null) {
+                LOG.warn("event=dashboard-skipped reason=\"no {} in the working directory or above; set {}\"",
+                        DashboardSetting.REGISTRY.defaultValue(), DashboardSetting.REGISTRY.env());
+                return null;
+            }
+            config = config.withRegistry(java.util.List.of(dir.resolve(DashboardSetting.REGISTRY.defaultValue())));
+        }
+        if (System.getenv(DashboardSetting.HTTP_PORT.env()) == null) {
+            try {
+                requireFree("", config.httpPort());
+            } catch (PortInUseException taken) {
+                config = config.withHttp(config.httpHost(), 0);
+            }
+        }
+        return started(new Dashboard(config, History.none())).start();
     }
 
     public Map<String, String> stationNames() {
@@ -255,6 +296,9 @@ public final class LocalStack implements AutoCloseable {
                 StationWaterClassJob.NAME, settings.checkpointInterval().toSeconds(), KafkaWiring.STATION_CLASS_TOPIC);
         out.printf("  simulator    %-28s every %s, seed %d%n",
                 simulation.stations().size() + " water stations", human(simulation.interval()), settings.seed());
+        if (dashboard != null) {
+            out.printf("  dashboard    %-28s live sections, compensation, inventory, alerts (SSE)%n", dashboard.url());
+        }
         out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
     }
 
