@@ -37,6 +37,9 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard start() throws Exception {
         Registry registry = RegistryLoader.load(config.registryFiles());
         try {
+            if (history instanceof AutoCloseable closeable) {
+                started(closeable);
+            }
             SseHub hub = started(new SseHub(config.pushInterval(), metrics));
             view = new LiveView(registry, config.alertsKept(), config.trendPoints(), hub);
             feed = started(new TopicFeed(config.kafkaBootstrap(), view, metrics).start());

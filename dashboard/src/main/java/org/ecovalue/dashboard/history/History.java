@@ -22,6 +22,11 @@ public interface History {
     /** For /health: where history comes from. */
     String describe();
 
+    /** InfluxDB when the configuration names one, else {@link #none()}. */
+    static History of(org.ecovalue.dashboard.config.DashboardConfig config) {
+        return config.hasInflux() ? new InfluxHistory(config.influxUrl(), config.influxDatabase()) : none();
+    }
+
     /** No InfluxDB configured: the charts show what arrived since the dashboard started. */
     static History none() {
         return new History() {

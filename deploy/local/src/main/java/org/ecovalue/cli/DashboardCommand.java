@@ -65,7 +65,7 @@ public final class DashboardCommand implements Callable<Integer> {
         if (registry != null) {
             c = c.withRegistry(registry);
         }
-        Dashboard dashboard = new Dashboard(c, History.none()).start();
+        Dashboard dashboard = new Dashboard(c, History.of(c)).start();
         System.out.println("EcoValue dashboard: " + dashboard.url() + "  (Kafka " + c.kafkaBootstrap() + "); Ctrl-C stops.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
