@@ -269,7 +269,7 @@ function renderUnit(main, id) {
   const units = state.registry.units;
   const withData = new Set(Object.values(state.inventory).map((v) => v.latest.unitId));
   if (!id) id = (units.find((u) => withData.has(u.id)) || units[0] || {}).id;
-  const tabs = `<div class="tabs">${units.map((u) => `<a href="#/unit/${encodeURIComponent(u.id)}" class="${u.id === id ? 'active' : ''}">${esc(u.name)}${withData.has(u.id) ? '' : ' ·'}</a>`).join('')}</div>`;
+  const tabs = `<div class="tabs">${units.map((u) => `<a href="#/unit/${encodeURIComponent(u.id)}" class="${u.id === id ? 'active' : ''}" style="${withData.has(u.id) ? '' : 'opacity:.6'}">${esc(u.name)}</a>`).join('')}</div>`;
   const rows = Object.values(state.inventory).filter((v) => v.latest.unitId === id).sort((a, b) => a.key.localeCompare(b.key));
   const total = rows.reduce((s, v) => s + (v.latest.value ? Number(v.latest.value.cny) : 0), 0);
   const u = units.find((x) => x.id === id);
