@@ -1,5 +1,6 @@
 package org.ecovalue.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +10,12 @@ import org.ecovalue.dashboard.Dashboard;
 import org.ecovalue.dashboard.config.DashboardConfig;
 import org.ecovalue.dashboard.config.DashboardSetting;
 import org.ecovalue.dashboard.history.History;
+import org.ecovalue.schemas.registry.InvalidRegistryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ecovalue dashboard}: the live dashboard for basin authorities, until Ctrl-C. */
 @Command(name = "dashboard",
@@ -53,8 +56,32 @@ public final class DashboardCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        Dashboard dashboard;
+        DashboardConfig c;
+        try {
+            c = configuration();
+            dashboard = new Dashboard(c, History.of(c)).start();
+        } catch (IOException | InvalidRegistryException | IllegalArgumentException e) {
+            // a missing file, a bad setting or registry: one line, no stack trace (exit 2)
+            spec.commandLine().getErr().println("ecovalue dashboard: " + e.getMessage());
+            return EcoValueCommand.BAD_USAGE;
+        }
+        System.out.println("EcoValue dashboard: " + dashboard.url() + "  (Kafka " + c.kafkaBootstrap() + "); Ctrl-C stops.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dashboard.close();
+            stopped.countDown();
+        }, "ecovalue-dashboard-shutdown"));
+        stopped.await();
+        return EcoValueCommand.OK;
+    }
+
+    private DashboardConfig configuration() throws IOException {
         DashboardConfig c = DashboardConfig.load(config, System.getenv());
         if (kafka != null) {
             c = c.withKafka(kafka);
@@ -65,14 +92,6 @@ public final class DashboardCommand implements Callable<Integer> {
         if (registry != null) {
             c = c.withRegistry(registry);
         }
-        Dashboard dashboard = new Dashboard(c, History.of(c)).start();
-        System.out.println("EcoValue dashboard: " + dashboard.url() + "  (Kafka " + c.kafkaBootstrap() + "); Ctrl-C stops.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dashboard.close();
-            stopped.countDown();
-        }, "ecovalue-dashboard-shutdown"));
-        stopped.await();
-        return EcoValueCommand.OK;
+        return c;
     }
 }

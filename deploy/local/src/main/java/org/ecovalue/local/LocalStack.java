@@ -1,9 +1,7 @@
 package org.ecovalue.local;
 
 import org.ecovalue.dashboard.Dashboard;
-import org.ecovalue.dashboard.config.DashboardConfig;
-import org.ecovalue.dashboard.config.DashboardSetting;
-import org.ecovalue.dashboard.history.History;
+import org.ecovalue.dashboard.LocalDashboard;
 import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.embedded.EmbeddedMqttBroker;
 import java.util.Arrays;
@@ -128,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
             console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
                     ZoneId.systemDefault()).start());
 
-            dashboard = startDashboard(kafka.bootstrapServers());
+            dashboard = LocalDashboard.start(kafka.bootstrapServers(), System.getenv()).map(this::started).orElse(null);
 
             simulator = new MqttSimulator(new SimulatorConfig(broker.serverUri(), simulation.stations(),
                     simulation.interval(), settings.seed()), Clock.systemUTC());
@@ -159,35 +157,6 @@ public final class LocalStack implements AutoCloseable {
     /** The dashboard's address, or null when it could not start (no registry file found). */
     public String dashboardUrl() {
         return dashboard == null ? null : dashboard.url();
-    }
-
-    /**
-     * The dashboard on the port of ECOVALUE_DASHBOARD_HTTP_PORT, else 8080 when free, else any free port
-     * (the banner prints the address); the registry is deploy/config/default.yaml, looked for from the
-     * working directory upwards unless ECOVALUE_DASHBOARD_REGISTRY names one.
-     */
-    private Dashboard startDashboard(String bootstrap) throws Exception {
-        DashboardConfig config = DashboardConfig.load(null, System.getenv()).withKafka(bootstrap);
-        if (System.getenv(DashboardSetting.REGISTRY.env()) == null) {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null && !java.nio.file.Files.exists(dir.resolve(DashboardSetting.REGISTRY.defaultValue()))) {
-                dir = dir.getParent();
-            }
-            if (dir == null) {
-                LOG.warn("event=dashboard-skipped reason=\"no {} in the working directory or above; set {}\"",
-                        DashboardSetting.REGISTRY.defaultValue(), DashboardSetting.REGISTRY.env());
-                return null;
-            }
-            config = config.withRegistry(java.util.List.of(dir.resolve(DashboardSetting.REGISTRY.defaultValue())));
-        }
-        if (System.getenv(DashboardSetting.HTTP_PORT.env()) == null) {
-            try {
-                requireFree("", config.httpPort());
-            } catch (PortInUseException taken) {
-                config = config.withHttp(config.httpHost(), 0);
-            }
-        }
-        return started(new Dashboard(config, History.none())).start();
     }
 
     public Map<String, String> stationNames() {

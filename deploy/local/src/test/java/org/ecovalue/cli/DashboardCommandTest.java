@@ -38,6 +38,22 @@ class DashboardCommandTest {
     }
 
     @Test
+    void a_missing_config_file_is_bad_usage_in_one_line() {
+        assertThat(run("dashboard", "--config", "no/such/dashboard.properties")).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(err.toString()).startsWith("ecovalue dashboard: ").contains("no/such/dashboard.properties")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void an_unknown_setting_in_the_config_file_is_bad_usage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("dashboard.properties");
+        java.nio.file.Files.writeString(file, "http.prot=8080\n");
+        assertThat(run("dashboard", "--config", file.toString())).isEqualTo(EcoValueCommand.BAD_USAGE);
+        assertThat(err.toString()).contains("unknown setting 'http.prot'");
+    }
+
+    @Test
     void a_port_that_is_not_a_number_is_bad_usage() {
         assertThat(run("dashboard", "--port", "eighty")).isEqualTo(EcoValueCommand.BAD_USAGE);
     }
