@@ -223,7 +223,7 @@ function renderAgreement(main, id) {
     <div class="panel" id="agreement-head" data-agreement="${esc(a.id)}">
       <h1>${esc(a.name)}</h1>
       <div class="sub">${esc(a.id)} · ${t('section')} ${esc(a.sectionName || '—')} · ${t('scheme')} ${esc(a.scheme)} · ${t('period')} ${esc(e ? e.period : '—')}</div>
-      <div class="flow">${esc(unitName(e ? e.payer : a.downstreamParty))}<span class="arrow">━━▶</span>${esc(unitName(e ? e.payee : a.upstreamParty))}</div>
+      <div class="flow">${e ? `${esc(unitName(e.payer))}<span class="arrow">━━▶</span>${esc(unitName(e.payee))}` : `${esc(unitName(a.upstreamParty))} — ${esc(unitName(a.downstreamParty))}`}</div>
       <div class="sub">${t('running')} <span class="badge badge-status">${t('PROVISIONAL')}</span></div>
       <div class="amount-big" id="running-amount">${e ? '¥ ' + yuan(e.amountCny) : '—'}</div>
       <div class="sub">${t('completeness')} ${e ? pct(e.inputs.completeness) : '—'} ${low ? `<span class="badge badge-low">${t('belowMin')} (${pct(a.minCompleteness)})</span>` : ''}</div>
@@ -255,7 +255,7 @@ function loadHistory(agreementId) {
   const draw = (h) => hc.setOption({ animation: false,
     title: Object.keys(h).length ? undefined : { text: t('noHistory'), left: 'center', top: 'middle', textStyle: { color: '#90a4ae', fontSize: 13, fontWeight: 400 } }, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'time' }, yAxis: { type: 'value', name: t('yuan') },
-    series: Object.entries(h).map(([s, pts]) => ({ name: t(s), type: 'line', step: 'end', showSymbol: false, data: pts.map((x) => [x.t, x.v]) })) });
+    series: Object.entries(h).map(([s, pts]) => ({ name: t(s), type: 'line', step: 'end', showSymbol: pts.length < 20, data: pts.map((x) => [x.t, x.v]) })) });
   if (historyCache[agreementId]) draw(historyCache[agreementId].data);
   if (!historyCache[agreementId] || Date.now() - historyCache[agreementId].at > 60000) {
     historyCache[agreementId] = { at: Date.now(), data: (historyCache[agreementId] || {}).data || {} };
