@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 IngestCommand.class,
                 DlqCommand.class,
                 SimulateCommand.class,
+                DashboardCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {

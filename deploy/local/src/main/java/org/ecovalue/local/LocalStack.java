@@ -1,5 +1,7 @@
 package org.ecovalue.local;
 
+import org.ecovalue.dashboard.Dashboard;
+import org.ecovalue.dashboard.LocalDashboard;
 import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.embedded.EmbeddedMqttBroker;
 import java.util.Arrays;
@@ -88,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
     private StationServer opcua;
     private Scenario scenario;
     private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
+    private Dashboard dashboard;
 
     public LocalStack(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -134,6 +137,8 @@ public final class LocalStack implements AutoCloseable {
             console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
                     ZoneId.systemDefault()).start());
 
+            dashboard = LocalDashboard.start(kafka.bootstrapServers(), System.getenv()).map(this::started).orElse(null);
+
             // the default scenario (issue 4): MQTT JSON and HJ 212 stations, an OPC UA server for the flow and weather ones
             opcua = started(new StationServer(simulation.stations().stream()
                     .filter(s -> s.protocol() == StationProtocol.OPCUA).toList(), "127.0.0.1", freePort()));
@@ -162,6 +167,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String mqttUri() {
         return broker.serverUri();
+    }
+
+    /** The dashboard's address, or null when it could not start (no registry file found). */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
     }
 
     public Map<String, String> stationNames() {
@@ -289,6 +299,9 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  simulator    %-28s scenario %s, %d stations, an hour every %s, seed %d; OPC UA %s%n",
                 "ecovalue/v1/{station}/obs|hj212", simulation.name(), simulation.stations().size(),
                 human(settings.simulatorInterval()), settings.seed(), opcua.endpointUrl());
+        if (dashboard != null) {
+            out.printf("  dashboard    %-28s live sections, compensation, inventory, alerts (SSE)%n", dashboard.url());
+        }
         out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
     }
 
