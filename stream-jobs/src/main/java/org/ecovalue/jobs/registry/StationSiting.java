@@ -74,7 +74,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     @Override
     public void processElement(Observation obs, ReadOnlyContext ctx, Collector<FlowSample> out) throws Exception {
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
-        if (r.station(obs.station()).isPresent()) {
+        if (isPlaceable(r, obs.station())) {
             place(obs, r, out);
             return;
         }
@@ -107,7 +107,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         registry.changed();
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         ctx.applyToKeyedState(WAITING, (station, state) -> {
-            if (r.station(station).isPresent()) {
+            if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
                     place(obs, r, out);
                 }
@@ -137,6 +137,25 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         unknown.inc();
         LOG.warn("event=observation-unplaced station={} ts={} reason={}", obs.station(), obs.ts(), reason);
         ctx.output(UNKNOWN_STATION, obs);
+    }
+
+    /**
+     * The station and what it names are known. Items of a compacted topic arrive in any order (a
+     * station before its section): an observation placed too early would silently miss its section.
+     */
+    static boolean isPlaceable(Registry r, String stationId) {
+        Optional<Station> station = r.station(stationId);
+        if (station.isEmpty()) {
+            return false;
+        }
+        Station s = station.get();
+        if (s.gridCell() != null && r.gridCell(s.gridCell()).isEmpty()) {
+            return false;
+        }
+        if (s.section() == null) {
+            return true;
+        }
+        return r.section(s.section()).map(sec -> r.unit(sec.upstreamUnit()).isPresent()).orElse(false);
     }
 
     private static void place(Observation obs, Registry r, Collector<FlowSample> out) {
