@@ -15,12 +15,12 @@ import java.util.Objects;
  *                          goes to the late side output (must be at least {@code allowedLateness})
  * @param liveEvery         event time between two LIVE updates of one figure (rate limit)
  * @param registryWait      how long (event time) an observation of a station not yet in the registry waits
- * @param flatLineReadings  this many identical consecutive values of one sensor make a flat line
+ * @param flatLineAfter     a sensor whose value has not moved for this long (event time) is stuck
  * @param zone              the zone whose calendar days make the periods (DESIGN.md "Semantics")
  */
 public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdleness, Duration allowedLateness,
                               Duration lateHorizon, Duration liveEvery, Duration registryWait,
-                              int flatLineReadings, ZoneId zone) {
+                              Duration flatLineAfter, ZoneId zone) {
 
     public static final String MAX_OUT_OF_ORDERNESS = "max-out-of-orderness";
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
@@ -34,8 +34,8 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     public static final Duration DEFAULT_LIVE_EVERY = Duration.ofMinutes(15);
     public static final String REGISTRY_WAIT = "registry-wait";
     public static final Duration DEFAULT_REGISTRY_WAIT = Duration.ofHours(1);
-    public static final String FLAT_LINE_READINGS = "flat-line-readings";
-    public static final int DEFAULT_FLAT_LINE_READINGS = 6;
+    public static final String FLAT_LINE_AFTER = "flat-line-after";
+    public static final Duration DEFAULT_FLAT_LINE_AFTER = Duration.ofHours(6);
     public static final String ZONE = "zone";
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -50,21 +50,19 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
             throw new IllegalArgumentException(LATE_HORIZON + " (" + lateHorizon + ") must be at least "
                     + ALLOWED_LATENESS + " (" + allowedLateness + ")");
         }
-        if (flatLineReadings < 2) {
-            throw new IllegalArgumentException(FLAT_LINE_READINGS + " must be at least 2, got " + flatLineReadings);
-        }
+        requirePositive(FLAT_LINE_AFTER, flatLineAfter);
         Objects.requireNonNull(zone, ZONE);
     }
 
     public static PipelineOptions defaults() {
         return new PipelineOptions(DEFAULT_MAX_OUT_OF_ORDERNESS, DEFAULT_SOURCE_IDLENESS, DEFAULT_ALLOWED_LATENESS,
-                DEFAULT_LATE_HORIZON, DEFAULT_LIVE_EVERY, DEFAULT_REGISTRY_WAIT, DEFAULT_FLAT_LINE_READINGS,
+                DEFAULT_LATE_HORIZON, DEFAULT_LIVE_EVERY, DEFAULT_REGISTRY_WAIT, DEFAULT_FLAT_LINE_AFTER,
                 DEFAULT_ZONE);
     }
 
     public PipelineOptions withLateness(Duration allowed, Duration horizon) {
         return new PipelineOptions(maxOutOfOrderness, sourceIdleness, allowed, horizon, liveEvery, registryWait,
-                flatLineReadings, zone);
+                flatLineAfter, zone);
     }
 
     private static void requirePositive(String name, Duration d) {

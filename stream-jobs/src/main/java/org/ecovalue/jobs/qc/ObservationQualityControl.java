@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *       of event time, after which a repeat is late anyway;</li>
  *   <li>a flag other than N keeps the reading with verdict {@code flag-X} (HJ 212-2017 Table 8);</li>
  *   <li>a value outside {@link PlausibleRange} gets {@code out-of-range};</li>
- *   <li>the {@code flatLineReadings}-th identical consecutive value of a sensor, and every one after,
- *       gets {@code flat-line};</li>
+ *   <li>a sensor whose value has not moved at all for {@code flatLineAfter} of event time is stuck:
+ *       from then on its identical readings get {@code flat-line} (real signals jitter; a frozen
+ *       A/D converter or a stalled float repeats the last value);</li>
  *   <li>an observation older than the watermark by more than {@code lateHorizon} can no longer revise
  *       any figure: it goes whole to {@link #LATE} and the {@code lateObservations} metric.</li>
  * </ul>
@@ -49,7 +50,7 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
             new OutputTag<>("late-observations", TypeInformation.of(Observation.class));
 
     private final long lateHorizonMs;
-    private final int flatLineReadings;
+    private final long flatLineAfterMs;
 
     private transient MapState<String, Long> seen;
     private transient MapState<String, SensorRun> runs;
@@ -57,11 +58,11 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
     private transient Counter late;
     private transient Counter excluded;
 
-    public ObservationQualityControl(Duration lateHorizon, int flatLineReadings) {
+    public ObservationQualityControl(Duration lateHorizon, Duration flatLineAfter) {
         this.lateHorizonMs = lateHorizon.toMillis();
-        this.flatLineReadings = flatLineReadings;
-        if (lateHorizonMs <= 0 || flatLineReadings < 2) {
-            throw new IllegalArgumentException("lateHorizon must be positive and flatLineReadings at least 2");
+        this.flatLineAfterMs = flatLineAfter.toMillis();
+        if (lateHorizonMs <= 0 || flatLineAfterMs <= 0) {
+            throw new IllegalArgumentException("lateHorizon and flatLineAfter must be positive");
         }
     }
 
@@ -120,9 +121,9 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
             // out of order: the run is about the sequence in time, an older reading neither extends nor breaks it
             return QcVerdict.OK;
         }
-        SensorRun now = before == null ? new SensorRun(r.value(), 1, ts) : before.next(r.value(), ts);
+        SensorRun now = before == null ? new SensorRun(r.value(), ts, ts) : before.next(r.value(), ts);
         runs.put(r.param(), now);
-        return now.repeats() >= flatLineReadings ? QcVerdict.FLAT_LINE : QcVerdict.OK;
+        return now.lengthMillis() >= flatLineAfterMs ? QcVerdict.FLAT_LINE : QcVerdict.OK;
     }
 
     @Override

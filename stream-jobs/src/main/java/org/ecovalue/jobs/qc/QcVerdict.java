@@ -9,7 +9,7 @@ public final class QcVerdict {
     public static final String OK = "ok";
     /** Outside {@link PlausibleRange}. */
     public static final String OUT_OF_RANGE = "out-of-range";
-    /** The same value as the sensor's previous readings, too many times in a row: a stuck sensor. */
+    /** The same value as the sensor's previous readings for too long: a stuck sensor. */
     public static final String FLAT_LINE = "flat-line";
     /** Not a number: a decoder let NaN or infinity through. */
     public static final String NOT_FINITE = "not-finite";

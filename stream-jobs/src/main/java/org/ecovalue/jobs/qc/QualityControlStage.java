@@ -18,7 +18,7 @@ public final class QualityControlStage {
                                                                 PipelineOptions options) {
         return observations
                 .keyBy(Observation::station, Types.STRING)
-                .process(new ObservationQualityControl(options.lateHorizon(), options.flatLineReadings()))
+                .process(new ObservationQualityControl(options.lateHorizon(), options.flatLineAfter()))
                 .name("quality-control").uid(UID);
     }
 }

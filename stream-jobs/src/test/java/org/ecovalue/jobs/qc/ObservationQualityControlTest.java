@@ -28,7 +28,7 @@ class ObservationQualityControlTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ObservationQualityControl(HORIZON, 3)), Observation::station, Types.STRING);
+                new KeyedProcessOperator<>(new ObservationQualityControl(HORIZON, Duration.ofMinutes(10))), Observation::station, Types.STRING);
         harness.open();
     }
 
@@ -65,7 +65,7 @@ class ObservationQualityControlTest {
     }
 
     @Test
-    void theThirdIdenticalValueInARowIsAFlatLineUntilTheValueMoves() throws Exception {
+    void aValueUnmovedForTenMinutesIsAFlatLineUntilItMoves() throws Exception {
         for (int i = 0; i < 4; i++) {
             feed(water("S1", T0.plusSeconds(300L * i), "flow", 35.2));
         }
