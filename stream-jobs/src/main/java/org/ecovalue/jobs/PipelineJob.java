@@ -54,7 +54,7 @@ public final class PipelineJob {
         DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
                 .uid("observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
-                .fromSource(registry, RegistryWatermarks.endOfTime(), "registry").uid("registry-source")
+                .fromSource(registry, RegistryWatermarks.alwaysIdle(), "registry").uid("registry-source")
                 .broadcast(RegistryState.DESCRIPTOR);
 
         SingleOutputStreamOperator<Observation> clean = QualityControlStage.apply(raw, options);
