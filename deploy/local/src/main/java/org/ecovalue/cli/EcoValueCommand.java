@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 LocalCommand.class,
                 AssessCommand.class,
                 Hj212Command.class,
+                RegistryCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {
