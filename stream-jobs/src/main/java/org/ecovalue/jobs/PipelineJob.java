@@ -52,7 +52,7 @@ public final class PipelineJob {
                 .withTimestampAssigner((obs, recordTs) -> obs.ts().toEpochMilli())
                 .withIdleness(options.sourceIdleness());
         DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
-                .uid("observations-source");
+                .uid("pipeline-observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
                 .fromSource(registry, RegistryWatermarks.alwaysIdle(), "registry").uid("registry-source")
                 .broadcast(RegistryState.DESCRIPTOR);

@@ -22,7 +22,10 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.ecovalue.jobs.inventory.DayQuality;
 import org.ecovalue.jobs.inventory.DayVolume;
+import org.ecovalue.jobs.inventory.QualitySample;
+import org.ecovalue.schemas.registry.EcoProduct;
 import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.qc.SensorRun;
 import org.ecovalue.jobs.registry.RegistryUpdate;
@@ -70,7 +73,8 @@ class PipelineJobTest {
         run(input);
 
         // 35.2 × 3600 + 20.0 × 3600 = 126 720 + 72 000 = 198 720 m³; 24 valid of 288 expected
-        assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL).singleElement().satisfies(r -> {
+        assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
+                .filteredOn(r -> r.product() == EcoProduct.WATER_RESOURCE).singleElement().satisfies(r -> {
             assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
             assertThat(r.period()).isEqualTo("2026-11-22");
             assertThat(r.revision()).isEqualTo(1);
@@ -78,6 +82,15 @@ class PipelineJobTest {
             assertThat(r.completeness()).isCloseTo(24.0 / 288, within(1e-12));
             assertThat(r.stations()).containsExactly(TestRegistry.FLOW_STATION);
         });
+        // the quality station's one hour: NH3-N 0.4 mg/L is class II (0.15 < x ≤ 0.5), 1 of 24 hourly observations
+        assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
+                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY).singleElement().satisfies(r -> {
+                    assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
+                    assertThat(r.grade()).isEqualTo("II");
+                    assertThat(r.quantity().value()).isEqualTo(100.0);
+                    assertThat(r.completeness()).isCloseTo(1.0 / 24, within(1e-12));
+                    assertThat(r.stations()).containsExactly(TestRegistry.QUALITY_STATION);
+                });
         // every reading but the duplicate reaches eco.observations.clean, each with a verdict
         assertThat(CLEAN).flatExtracting(Observation::readings).extracting(Reading::qc)
                 .hasSize(26)
@@ -87,7 +100,7 @@ class PipelineJobTest {
 
     @Test
     void resultsAndStateTravelAsPojosNotThroughKryo() {
-        for (Class<?> type : List.of(Observation.class, InventoryRecord.class, FlowSample.class, DayVolume.class,
+        for (Class<?> type : List.of(Observation.class, InventoryRecord.class, FlowSample.class, DayVolume.class, QualitySample.class, DayQuality.class,
                 SensorRun.class, RegistryUpdate.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }

@@ -27,10 +27,16 @@ public final class InventoryStage {
                 .connect(registry)
                 .process(new StationSiting(options.registryWait(), MAX_WAITING_PER_STATION))
                 .name("station-siting").uid("station-siting");
-        return flows
+        DataStream<InventoryRecord> waterResource = flows
                 .keyBy(FlowSample::unitId, Types.STRING)
                 .process(new DailyWaterResource(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))
                 .name("water-resource-daily").uid("water-resource-daily");
+        DataStream<InventoryRecord> waterQuality = flows.getSideOutput(StationSiting.WATER_QUALITY)
+                .keyBy(QualitySample::unitId, Types.STRING)
+                .process(new DailyWaterQuality(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("water-quality-daily").uid("water-quality-daily");
+        return waterResource.union(waterQuality);
     }
 }

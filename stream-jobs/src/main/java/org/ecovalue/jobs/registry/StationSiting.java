@@ -13,6 +13,9 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.ecovalue.jobs.inventory.FlowSample;
+import org.ecovalue.jobs.inventory.QualitySample;
+import org.ecovalue.schemas.observation.Parameter;
+import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
 import org.ecovalue.jobs.qc.QcVerdict;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.observation.Reading;
@@ -43,6 +46,10 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
 
     public static final OutputTag<Observation> UNKNOWN_STATION =
             new OutputTag<>("unknown-station", TypeInformation.of(Observation.class));
+
+    /** Observations of sections' quality stations, placed in the section's upstream unit. */
+    public static final OutputTag<QualitySample> WATER_QUALITY =
+            new OutputTag<>("water-quality-samples", TypeInformation.of(QualitySample.class));
 
     static final ListStateDescriptor<Observation> WAITING =
             new ListStateDescriptor<>("waiting-for-registry", TypeInformation.of(Observation.class));
@@ -75,7 +82,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public void processElement(Observation obs, ReadOnlyContext ctx, Collector<FlowSample> out) throws Exception {
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         if (isPlaceable(r, obs.station())) {
-            place(obs, r, out);
+            place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
             return;
         }
         List<Observation> held = new ArrayList<>();
@@ -109,7 +116,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         ctx.applyToKeyedState(WAITING, (station, state) -> {
             if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
-                    place(obs, r, out);
+                    place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
                 }
                 state.clear();
             }
@@ -158,9 +165,20 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         return r.section(s.section()).map(sec -> r.unit(sec.upstreamUnit()).isPresent()).orElse(false);
     }
 
-    private static void place(Observation obs, Registry r, Collector<FlowSample> out) {
+    private static void place(Observation obs, Registry r, Collector<FlowSample> out,
+                              java.util.function.Consumer<QualitySample> quality) {
         Station station = r.station(obs.station()).orElseThrow();
         for (Section section : r.sections()) {
+            if (obs.station().equals(section.qualityStation())) {
+                r.unit(section.upstreamUnit()).ifPresent(unit -> {
+                    QualitySample q = new QualitySample(unit.id(), unit.name(), unit.kind(), station.id(), section.id(),
+                            obs.ts().toEpochMilli(), section.waterbody(), realtimeFactors(obs),
+                            expectedQualityReadingsPerDay(r, unit.id()));
+                    if (q.hasAnyFactor()) {
+                        quality.accept(q);
+                    }
+                });
+            }
             if (!obs.station().equals(section.flowStation())) {
                 continue;
             }
@@ -177,6 +195,37 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                 }
             }
         }
+    }
+
+    /** Values of the GB 3838 real-time factors that passed QC, in REALTIME_FACTORS order, NaN where absent. */
+    static double[] realtimeFactors(Observation obs) {
+        double[] values = new double[SurfaceWaterStandard.REALTIME_FACTORS.size()];
+        java.util.Arrays.fill(values, Double.NaN);
+        for (Reading reading : obs.readings()) {
+            if (!QcVerdict.counts(reading.qc())) {
+                continue;
+            }
+            Optional<Parameter> p = Parameter.fromCode(reading.param());
+            if (p.isPresent()) {
+                int i = SurfaceWaterStandard.REALTIME_FACTORS.indexOf(p.get());
+                if (i >= 0) {
+                    values[i] = reading.value();
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Observations a full day brings from the quality stations of every section the unit's water leaves by. */
+    static double expectedQualityReadingsPerDay(Registry r, String unitId) {
+        double expected = 0;
+        for (Section s : r.sections()) {
+            if (unitId.equals(s.upstreamUnit())) {
+                expected += r.station(s.qualityStation())
+                        .map(st -> (double) SECONDS_PER_DAY / st.reportingIntervalSeconds()).orElse(0.0);
+            }
+        }
+        return expected;
     }
 
     /** Readings a full day brings from the flow stations of every section the unit's water leaves by. */
