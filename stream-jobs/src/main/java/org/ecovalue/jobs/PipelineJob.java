@@ -43,6 +43,14 @@ public final class PipelineJob {
         this.options = options;
     }
 
+    public PipelineSinks sinks() {
+        return sinks;
+    }
+
+    public PipelineJob withSinks(PipelineSinks newSinks) {
+        return new PipelineJob(observations, registry, newSinks, options);
+    }
+
     /** Adds the job's graph to {@code env}; the caller configures checkpointing and executes. */
     public void build(StreamExecutionEnvironment env) {
         // Event time is the measurement time; watermarks per source split (Kafka partition) with
@@ -66,6 +74,10 @@ public final class PipelineJob {
 
         DataStream<InventoryRecord> inventory = InventoryStage.apply(clean, registryBroadcast, options);
         inventory.sinkTo(sinks.inventory()).name("inventory-sink").uid("inventory-sink");
+        if (sinks.hasHistory()) {
+            clean.sinkTo(sinks.readingHistory()).name("reading-history-sink").uid("reading-history-sink");
+            inventory.sinkTo(sinks.inventoryHistory()).name("inventory-history-sink").uid("inventory-history-sink");
+        }
 
         // issue 6: a CompensationStage.apply(clean, registryBroadcast, options) plugs in here,
         // consuming the same clean observations and registry broadcast, with its own sink.

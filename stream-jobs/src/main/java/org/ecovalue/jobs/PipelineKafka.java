@@ -7,6 +7,8 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.ecovalue.jobs.history.HistoryPoints;
+import org.ecovalue.jobs.history.InfluxDbSink;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryUpdateDeserializer;
 import org.ecovalue.schemas.inventory.InventoryRecord;
@@ -32,6 +34,17 @@ public record PipelineKafka(KafkaWiring wiring) {
                         sink(new InventorySerializer(EcoTopic.INVENTORY.topic()), "inventory")),
                 options);
     }
+
+    /** Kafka as {@link #job(PipelineOptions)}, plus the history in InfluxDB 1.x at {@code influxUrl}. */
+    public PipelineJob job(PipelineOptions options, String influxUrl, String influxDatabase) {
+        PipelineJob plain = job(options);
+        return plain.withSinks(plain.sinks().withHistory(
+                new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE, HistoryPoints.readings()),
+                new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE, HistoryPoints.inventory(options.zone()))));
+    }
+
+    /** Points per InfluxDB write; InfluxDB recommends 5 000–10 000 per batch. */
+    public static final int INFLUX_BATCH_SIZE = 5_000;
 
     public static KafkaRecordDeserializationSchema<Observation> observationDecoder() {
         return new ObservationDeserializer();

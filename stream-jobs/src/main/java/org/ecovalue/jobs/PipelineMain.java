@@ -13,6 +13,11 @@ import org.apache.flink.util.ParameterTool;
  */
 public final class PipelineMain {
 
+    /** InfluxDB 1.x v1 API address, e.g. http://127.0.0.1:8086; empty = no history written. */
+    public static final String INFLUX_URL = "influx-url";
+    public static final String INFLUX_DATABASE = "influx-database";
+    public static final String DEFAULT_INFLUX_DATABASE = "ecovalue";
+
     private PipelineMain() {
     }
 
@@ -36,7 +41,10 @@ public final class PipelineMain {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         wiring.configure(env);
-        new PipelineKafka(wiring).job(options).build(env);
+        String influxUrl = text(params, INFLUX_URL, "");
+        PipelineKafka kafka = new PipelineKafka(wiring);
+        (influxUrl.isBlank() ? kafka.job(options)
+                : kafka.job(options, influxUrl, text(params, INFLUX_DATABASE, DEFAULT_INFLUX_DATABASE))).build(env);
         env.execute(PipelineJob.NAME);
     }
 

@@ -7,12 +7,29 @@ import org.ecovalue.schemas.observation.Observation;
 
 /**
  * Where the pipeline's results go: {@code eco.observations.clean} (every reading with its QC verdict,
- * late observations included with verdict {@code late}) and {@code eco.inventory}.
+ * late observations included with verdict {@code late}) and {@code eco.inventory}; optionally the
+ * InfluxDB history ({@code reading}, {@code inventory} measurements), null when not configured.
  */
-public record PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory) {
+public record PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory,
+                            Sink<Observation> readingHistory, Sink<InventoryRecord> inventoryHistory) {
 
     public PipelineSinks {
         Objects.requireNonNull(cleanObservations, "cleanObservations");
         Objects.requireNonNull(inventory, "inventory");
+        if ((readingHistory == null) != (inventoryHistory == null)) {
+            throw new IllegalArgumentException("history goes to InfluxDB for readings and inventory, or not at all");
+        }
+    }
+
+    public PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory) {
+        this(cleanObservations, inventory, null, null);
+    }
+
+    public PipelineSinks withHistory(Sink<Observation> readings, Sink<InventoryRecord> inventoryFigures) {
+        return new PipelineSinks(cleanObservations, inventory, readings, inventoryFigures);
+    }
+
+    public boolean hasHistory() {
+        return readingHistory != null;
     }
 }
