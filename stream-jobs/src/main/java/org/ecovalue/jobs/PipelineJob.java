@@ -9,7 +9,11 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.ecovalue.jobs.alerts.AlertStage;
+import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.inventory.InventoryStage;
+import org.ecovalue.jobs.registry.SitingStage;
+import org.ecovalue.jobs.registry.StationSiting;
 import org.ecovalue.jobs.qc.ObservationQualityControl;
 import org.ecovalue.jobs.qc.QualityControlStage;
 import org.ecovalue.jobs.registry.RegistryState;
@@ -72,8 +76,11 @@ public final class PipelineJob {
         clean.union(late)
                 .sinkTo(sinks.cleanObservations()).name("clean-observations-sink").uid("clean-observations-sink");
 
-        DataStream<InventoryRecord> inventory = InventoryStage.apply(clean, registryBroadcast, options);
+        SingleOutputStreamOperator<FlowSample> sited = SitingStage.apply(clean, registryBroadcast, options);
+        DataStream<InventoryRecord> inventory = InventoryStage.apply(sited, options);
         inventory.sinkTo(sinks.inventory()).name("inventory-sink").uid("inventory-sink");
+        AlertStage.apply(sited.getSideOutput(StationSiting.HEARTBEATS), options)
+                .sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         if (sinks.hasHistory()) {
             clean.sinkTo(sinks.readingHistory()).name("reading-history-sink").uid("reading-history-sink");
             inventory.sinkTo(sinks.inventoryHistory()).name("inventory-history-sink").uid("inventory-history-sink");

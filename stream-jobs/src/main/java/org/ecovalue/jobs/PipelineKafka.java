@@ -17,7 +17,7 @@ import org.ecovalue.schemas.topics.EcoTopic;
 
 /**
  * The real connectors of {@link PipelineJob}: {@code eco.observations} and {@code eco.registry} in,
- * {@code eco.observations.clean} and {@code eco.inventory} out, exactly once (checkpoints +
+ * {@code eco.observations.clean}, {@code eco.inventory} and {@code eco.alerts} out, exactly once (checkpoints +
  * transactional sinks, inputs read read_committed). Checkpointing and transaction timeouts come
  * from {@link KafkaWiring}.
  */
@@ -31,7 +31,8 @@ public record PipelineKafka(KafkaWiring wiring) {
     public PipelineJob job(PipelineOptions options, KafkaRecordDeserializationSchema<Observation> decoder) {
         return new PipelineJob(observations(decoder), registry(),
                 new PipelineSinks(sink(new ObservationSerializer(EcoTopic.OBSERVATIONS_CLEAN.topic()), "clean"),
-                        sink(new InventorySerializer(EcoTopic.INVENTORY.topic()), "inventory")),
+                        sink(new InventorySerializer(EcoTopic.INVENTORY.topic()), "inventory"),
+                        sink(new AlertSerializer(EcoTopic.ALERTS.topic()), "alerts")),
                 options);
     }
 

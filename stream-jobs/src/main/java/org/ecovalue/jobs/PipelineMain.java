@@ -37,6 +37,8 @@ public final class PipelineMain {
                 duration(params, PipelineOptions.LIVE_EVERY, PipelineOptions.DEFAULT_LIVE_EVERY),
                 duration(params, PipelineOptions.REGISTRY_WAIT, PipelineOptions.DEFAULT_REGISTRY_WAIT),
                 duration(params, PipelineOptions.FLAT_LINE_AFTER, PipelineOptions.DEFAULT_FLAT_LINE_AFTER),
+                Integer.parseInt(text(params, PipelineOptions.GAP_AFTER_INTERVALS,
+                        String.valueOf(PipelineOptions.DEFAULT_GAP_AFTER_INTERVALS))),
                 ZoneId.of(text(params, PipelineOptions.ZONE, PipelineOptions.DEFAULT_ZONE.getId())));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

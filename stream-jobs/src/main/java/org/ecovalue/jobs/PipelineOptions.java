@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param liveEvery         event time between two LIVE updates of one figure (rate limit)
  * @param registryWait      how long (event time) an observation of a station not yet in the registry waits
  * @param flatLineAfter     a sensor whose value has not moved for this long (event time) is stuck
+ * @param gapAfterIntervals a station silent for this many reporting intervals is in a data gap
  * @param zone              the zone whose calendar days make the periods (DESIGN.md "Semantics")
  */
 public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdleness, Duration allowedLateness,
                               Duration lateHorizon, Duration liveEvery, Duration registryWait,
-                              Duration flatLineAfter, ZoneId zone) {
+                              Duration flatLineAfter, int gapAfterIntervals, ZoneId zone) {
 
     public static final String MAX_OUT_OF_ORDERNESS = "max-out-of-orderness";
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
@@ -36,6 +37,8 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     public static final Duration DEFAULT_REGISTRY_WAIT = Duration.ofHours(1);
     public static final String FLAT_LINE_AFTER = "flat-line-after";
     public static final Duration DEFAULT_FLAT_LINE_AFTER = Duration.ofHours(6);
+    public static final String GAP_AFTER_INTERVALS = "gap-after-intervals";
+    public static final int DEFAULT_GAP_AFTER_INTERVALS = 3;
     public static final String ZONE = "zone";
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -51,18 +54,21 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
                     + ALLOWED_LATENESS + " (" + allowedLateness + ")");
         }
         requirePositive(FLAT_LINE_AFTER, flatLineAfter);
+        if (gapAfterIntervals < 1) {
+            throw new IllegalArgumentException(GAP_AFTER_INTERVALS + " must be at least 1, got " + gapAfterIntervals);
+        }
         Objects.requireNonNull(zone, ZONE);
     }
 
     public static PipelineOptions defaults() {
         return new PipelineOptions(DEFAULT_MAX_OUT_OF_ORDERNESS, DEFAULT_SOURCE_IDLENESS, DEFAULT_ALLOWED_LATENESS,
                 DEFAULT_LATE_HORIZON, DEFAULT_LIVE_EVERY, DEFAULT_REGISTRY_WAIT, DEFAULT_FLAT_LINE_AFTER,
-                DEFAULT_ZONE);
+                DEFAULT_GAP_AFTER_INTERVALS, DEFAULT_ZONE);
     }
 
     public PipelineOptions withLateness(Duration allowed, Duration horizon) {
         return new PipelineOptions(maxOutOfOrderness, sourceIdleness, allowed, horizon, liveEvery, registryWait,
-                flatLineAfter, zone);
+                flatLineAfter, gapAfterIntervals, zone);
     }
 
     private static void requirePositive(String name, Duration d) {

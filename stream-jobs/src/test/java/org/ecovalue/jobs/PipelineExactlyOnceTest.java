@@ -102,7 +102,7 @@ class PipelineExactlyOnceTest {
             wiring.configure(env);
             PipelineOptions options = new PipelineOptions(Duration.ofMinutes(1), Duration.ofSeconds(1),
                     Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                    Duration.ofHours(6), SHANGHAI);
+                    Duration.ofHours(6), 3, SHANGHAI);
             new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
             JobClient job = env.executeAsync("pipeline-exactly-once");
             try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {

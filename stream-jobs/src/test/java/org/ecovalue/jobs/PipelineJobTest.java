@@ -52,11 +52,13 @@ class PipelineJobTest {
     private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
     private static final ConcurrentLinkedQueue<Observation> CLEAN = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<InventoryRecord> INVENTORY = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<org.ecovalue.schemas.alert.Alert> ALERTS = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void clear() {
         CLEAN.clear();
         INVENTORY.clear();
+        ALERTS.clear();
     }
 
     @Test
@@ -91,6 +93,12 @@ class PipelineJobTest {
                     assertThat(r.completeness()).isCloseTo(1.0 / 24, within(1e-12));
                     assertThat(r.stations()).containsExactly(TestRegistry.QUALITY_STATION);
                 });
+        // at the end of the bounded input event time jumps to the end of time: both stations fall silent,
+        // each from its first missing reading (F1 last heard at 02:00, every 5 min; W1 at 00:00, hourly)
+        assertThat(ALERTS).extracting(al -> al.stationId() + " " + Instant.ofEpochMilli(al.startedAt()) + " " + al.isOpen())
+                .containsExactlyInAnyOrder(
+                        "F1 " + DAY_START.plusSeconds(7200 + 300) + " true",
+                        "W1 " + DAY_START.plusSeconds(3600) + " true");
         // every reading but the duplicate reaches eco.observations.clean, each with a verdict
         assertThat(CLEAN).flatExtracting(Observation::readings).extracting(Reading::qc)
                 .hasSize(26)
@@ -115,7 +123,7 @@ class PipelineJobTest {
         org.ecovalue.jobs.PipelineOptions options = org.ecovalue.jobs.PipelineOptions.defaults()
                 .withLateness(Duration.ofMinutes(10), Duration.ofHours(6));
         new PipelineJob(observations(input), registry(TestRegistry.updates()),
-                new PipelineSinks(new Collecting<>(CLEAN), new Collecting<>(INVENTORY)), options).build(env);
+                new PipelineSinks(new Collecting<>(CLEAN), new Collecting<>(INVENTORY), new Collecting<>(ALERTS)), options).build(env);
         env.execute("pipeline-test");
     }
 

@@ -12,6 +12,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.ecovalue.jobs.alerts.StationHeartbeat;
 import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.observation.Parameter;
@@ -51,6 +52,10 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public static final OutputTag<QualitySample> WATER_QUALITY =
             new OutputTag<>("water-quality-samples", TypeInformation.of(QualitySample.class));
 
+    /** Every placed observation: its station was heard from (for data-gap alerts). */
+    public static final OutputTag<StationHeartbeat> HEARTBEATS =
+            new OutputTag<>("station-heartbeats", TypeInformation.of(StationHeartbeat.class));
+
     static final ListStateDescriptor<Observation> WAITING =
             new ListStateDescriptor<>("waiting-for-registry", TypeInformation.of(Observation.class));
 
@@ -83,6 +88,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         if (isPlaceable(r, obs.station())) {
             place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+            ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
         }
         List<Observation> held = new ArrayList<>();
@@ -117,6 +123,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
             if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
                     place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+                    ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
                 state.clear();
             }
@@ -195,6 +202,11 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                 }
             }
         }
+    }
+
+    private static StationHeartbeat heartbeat(Observation obs, Registry r) {
+        Station st = r.station(obs.station()).orElseThrow();
+        return new StationHeartbeat(st.id(), st.section(), obs.ts().toEpochMilli(), st.reportingIntervalSeconds());
     }
 
     /** Values of the GB 3838 real-time factors that passed QC, in REALTIME_FACTORS order, NaN where absent. */

@@ -90,7 +90,8 @@ class InfluxDbHistoryTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
         PipelineOptions options = PipelineOptions.defaults();
-        PipelineSinks sinks = new PipelineSinks(new TestSources.Discarding<>(), new TestSources.Discarding<>())
+        PipelineSinks sinks = new PipelineSinks(new TestSources.Discarding<>(), new TestSources.Discarding<>(),
+                new TestSources.Discarding<>())
                 .withHistory(new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.readings()),
                         new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.inventory(options.zone())));
         new PipelineJob(TestSources.observations(input), TestSources.registry(TestRegistry.updates()), sinks, options)
