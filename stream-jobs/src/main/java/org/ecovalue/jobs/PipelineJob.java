@@ -79,7 +79,8 @@ public final class PipelineJob {
         SingleOutputStreamOperator<FlowSample> sited = SitingStage.apply(clean, registryBroadcast, options);
         DataStream<InventoryRecord> inventory = InventoryStage.apply(sited, options);
         inventory.sinkTo(sinks.inventory()).name("inventory-sink").uid("inventory-sink");
-        AlertStage.apply(sited.getSideOutput(StationSiting.HEARTBEATS), options)
+        AlertStage.apply(sited.getSideOutput(StationSiting.HEARTBEATS),
+                        sited.getSideOutput(StationSiting.WATER_QUALITY), options)
                 .sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         if (sinks.hasHistory()) {
             clean.sinkTo(sinks.readingHistory()).name("reading-history-sink").uid("reading-history-sink");

@@ -179,7 +179,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
             if (obs.station().equals(section.qualityStation())) {
                 r.unit(section.upstreamUnit()).ifPresent(unit -> {
                     QualitySample q = new QualitySample(unit.id(), unit.name(), unit.kind(), station.id(), section.id(),
-                            obs.ts().toEpochMilli(), section.waterbody(), realtimeFactors(obs),
+                            obs.ts().toEpochMilli(), section.waterbody(), section.targetClass(), realtimeFactors(obs),
                             expectedQualityReadingsPerDay(r, unit.id()));
                     if (q.hasAnyFactor()) {
                         quality.accept(q);

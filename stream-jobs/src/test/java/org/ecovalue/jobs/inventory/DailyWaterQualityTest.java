@@ -17,6 +17,7 @@ import org.ecovalue.schemas.registry.EcoProduct;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
 import org.ecovalue.schemas.standards.water.WaterBody;
+import org.ecovalue.schemas.standards.water.WaterClass;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class DailyWaterQualityTest {
         double[] factors = SurfaceWaterStandard.REALTIME_FACTORS.stream().mapToDouble(v::get).toArray();
         long ts = DAY_START.plusSeconds(3600L * h).toEpochMilli();
         harness.processElement(new QualitySample("390121", "清源县", UnitKind.COUNTY, "W1", "S01", ts, WaterBody.RIVER,
-                factors, 24), ts);
+                WaterClass.III, factors, 24), ts);
     }
 
     @Test
