@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * does not decode is a bug or a foreign producer: it is counted and logged (no stack trace) and
  * skipped, never allowed to stop the pipeline.
  */
-final class ObservationDeserializer implements KafkaRecordDeserializationSchema<Observation> {
+public final class ObservationDeserializer implements KafkaRecordDeserializationSchema<Observation> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ObservationDeserializer.class);

@@ -6,7 +6,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ecovalue.jobs.water.StationWaterClass;
 import org.ecovalue.jobs.water.StationWaterClassCodec;
 
-/** Key = station id, value = {@link StationWaterClassCodec} JSON, record timestamp = event time. */
+/**
+ * Key = station id, value = {@link StationWaterClassCodec} JSON, record timestamp = time of writing (an
+ * event time more than 1 h ahead is refused by Kafka 4 brokers and would fail the transaction; see
+ * {@link ObservationSerializer}).
+ */
 final class StationWaterClassSerializer implements KafkaRecordSerializationSchema<StationWaterClass> {
 
     private static final long serialVersionUID = 1L;
@@ -19,7 +23,7 @@ final class StationWaterClassSerializer implements KafkaRecordSerializationSchem
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(StationWaterClass c, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, c.ts().toEpochMilli(),
+        return new ProducerRecord<>(topic, null, null,
                 c.station().getBytes(StandardCharsets.UTF_8), StationWaterClassCodec.encode(c));
     }
 }

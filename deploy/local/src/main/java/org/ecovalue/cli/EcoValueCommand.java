@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 DlqCommand.class,
                 SimulateCommand.class,
                 DashboardCommand.class,
+                RegistryCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {

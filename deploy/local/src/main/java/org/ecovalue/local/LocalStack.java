@@ -39,6 +39,9 @@ import org.ecovalue.ingest.mqtt.MqttIngest;
 import org.ecovalue.ingest.mqtt.MqttIngestConfig;
 import org.ecovalue.jobs.JobOptions;
 import org.ecovalue.jobs.KafkaWiring;
+import org.ecovalue.jobs.PipelineJob;
+import org.ecovalue.jobs.PipelineKafka;
+import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.StationWaterClassJob;
 import org.ecovalue.schemas.registry.Section;
 import org.ecovalue.schemas.registry.StationProtocol;
@@ -240,6 +243,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, WaterBody> bodies = simulation.sections().stream()
                 .collect(Collectors.toMap(Section::qualityStation, Section::waterbody));
         wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
+        // the pipeline (QC -> eco.observations.clean, inventory -> eco.inventory) in the same job and slot;
+        // its inventory starts once a registry is published (ecovalue registry publish FILE)
+        new PipelineKafka(new KafkaWiring(wiring.bootstrapServers(), PipelineJob.NAME, PipelineJob.NAME,
+                wiring.transactionTimeout(), wiring.checkpointInterval())).job(PipelineOptions.defaults()).build(env);
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
         LOG.info("event=job-submitted job={} id={}", StationWaterClassJob.NAME, client.getJobID());
         return client;

@@ -1,0 +1,37 @@
+package org.ecovalue.jobs;
+
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.ecovalue.schemas.alert.Alert;
+import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.observation.Observation;
+
+/**
+ * Where the pipeline's results go: {@code eco.observations.clean} (every reading with its QC verdict,
+ * late observations included with verdict {@code late}), {@code eco.inventory} and {@code eco.alerts}; optionally the
+ * InfluxDB history ({@code reading}, {@code inventory} measurements), null when not configured.
+ */
+public record PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory, Sink<Alert> alerts,
+                            Sink<Observation> readingHistory, Sink<InventoryRecord> inventoryHistory) {
+
+    public PipelineSinks {
+        Objects.requireNonNull(cleanObservations, "cleanObservations");
+        Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(alerts, "alerts");
+        if ((readingHistory == null) != (inventoryHistory == null)) {
+            throw new IllegalArgumentException("history goes to InfluxDB for readings and inventory, or not at all");
+        }
+    }
+
+    public PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory, Sink<Alert> alerts) {
+        this(cleanObservations, inventory, alerts, null, null);
+    }
+
+    public PipelineSinks withHistory(Sink<Observation> readings, Sink<InventoryRecord> inventoryFigures) {
+        return new PipelineSinks(cleanObservations, inventory, alerts, readings, inventoryFigures);
+    }
+
+    public boolean hasHistory() {
+        return readingHistory != null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.ecovalue.jobs.inventory;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.ecovalue.jobs.PipelineOptions;
+import org.ecovalue.jobs.registry.StationSiting;
+import org.ecovalue.schemas.inventory.InventoryRecord;
+
+/** Sited samples → inventory records, LIVE and FINAL, per unit, product and day. */
+public final class InventoryStage {
+
+    private InventoryStage() {
+    }
+
+    public static DataStream<InventoryRecord> apply(SingleOutputStreamOperator<FlowSample> sited,
+                                                    PipelineOptions options) {
+        DataStream<InventoryRecord> waterResource = sited
+                .keyBy(FlowSample::unitId, Types.STRING)
+                .process(new DailyWaterResource(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("water-resource-daily").uid("water-resource-daily");
+        DataStream<InventoryRecord> waterQuality = sited.getSideOutput(StationSiting.WATER_QUALITY)
+                .keyBy(QualitySample::unitId, Types.STRING)
+                .process(new DailyWaterQuality(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("water-quality-daily").uid("water-quality-daily");
+        return waterResource.union(waterQuality);
+    }
+}

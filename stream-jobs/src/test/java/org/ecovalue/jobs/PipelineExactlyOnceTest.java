@@ -1,0 +1,170 @@
+package org.ecovalue.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.ecovalue.jobs.Observations.water;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.ecovalue.embedded.EmbeddedKafka;
+import org.ecovalue.jobs.registry.RegistryUpdate;
+import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.inventory.InventoryStatus;
+import org.ecovalue.schemas.json.Json;
+import org.ecovalue.schemas.json.ObservationCodec;
+import org.ecovalue.schemas.observation.Observation;
+import org.ecovalue.schemas.topics.EcoTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kafka in, Kafka out, on a MiniCluster with checkpoints: a run whose task fails mid-way and restores
+ * from a checkpoint yields the same FINAL inventory as an undisturbed run — none missing, none doubled.
+ */
+class PipelineExactlyOnceTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** 2026-11-22 00:00 in Shanghai. */
+    private static final Instant DAY1 = Instant.parse("2026-11-21T16:00:00Z");
+    private static final int PER_DAY = 288;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aTaskFailureMidRunChangesNoFinalInventoryRecord() throws Exception {
+        List<InventoryRecord> undisturbed = run(tmp.resolve("a"), Long.MAX_VALUE);
+        List<InventoryRecord> recovered = run(tmp.resolve("b"), PER_DAY + 150);
+
+        assertThat(FailingOnceDecoder.FAILED).as("the failure was injected").isTrue();
+        // a day at 5-minute readings cycling 10, 11 … 21 m³/s: each hour (10+…+21) × 300 s = 186 × 300 =
+        // 55 800 m³, a day 24 × 55 800 = 1 339 200 m³, all 288 readings valid
+        for (List<InventoryRecord> finals : List.of(undisturbed, recovered)) {
+            assertThat(finals).extracting(InventoryRecord::period).containsExactly("2026-11-22", "2026-11-23");
+            assertThat(finals).allSatisfy(r -> {
+                assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
+                assertThat(r.revision()).isEqualTo(1);
+                assertThat(r.quantity().value()).isCloseTo(1_339_200, within(1e-6));
+                assertThat(r.completeness()).isEqualTo(1.0);
+            });
+        }
+        assertThat(recovered).isEqualTo(undisturbed);
+    }
+
+    /** Runs the production Kafka wiring until both days are FINAL on eco.inventory; returns the FINAL records read committed. */
+    private static List<InventoryRecord> run(Path dir, long failAt) throws Exception {
+        FailingOnceDecoder.reset();
+        Files.createDirectories(dir);
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
+            kafka.createAllTopics();
+            produceRegistry(kafka.bootstrapServers());
+            produceObservations(kafka.bootstrapServers(), 0, PER_DAY);
+
+            Configuration conf = new Configuration();
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            env.setParallelism(2);
+            KafkaWiring wiring = new KafkaWiring(kafka.bootstrapServers(), "pipeline-test", "pipeline-test",
+                    Duration.ofMinutes(1), Duration.ofMillis(500));
+            wiring.configure(env);
+            PipelineOptions options = new PipelineOptions(Duration.ofMinutes(1), Duration.ofSeconds(1),
+                    Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
+                    Duration.ofHours(6), 3, SHANGHAI);
+            new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
+            JobClient job = env.executeAsync("pipeline-exactly-once");
+            try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {
+                List<InventoryRecord> records = new ArrayList<>();
+                // a first checkpoint has committed day 1's LIVE figures before day 2 arrives: the
+                // failure (if any) then happens after a checkpoint, in the middle of day 2
+                await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, records) && !records.isEmpty());
+                // day 2, and day 3 until 01:20, so that the watermark passes day 2's end + 10 min
+                produceObservations(kafka.bootstrapServers(), PER_DAY, 2 * PER_DAY + 16);
+                await().atMost(Duration.ofSeconds(90)).until(() -> poll(consumer, records)
+                        && records.stream().filter(r -> r.status() == InventoryStatus.FINAL).count() >= 2);
+                // a doubled FINAL would come in the same transaction or the next: read a little more
+                Instant until = Instant.now().plusSeconds(2);
+                await().atMost(Duration.ofSeconds(5)).until(() -> poll(consumer, records) && Instant.now().isAfter(until));
+                return records.stream().filter(r -> r.status() == InventoryStatus.FINAL).toList();
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    private static boolean poll(KafkaConsumer<byte[], byte[]> consumer, List<InventoryRecord> into) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            into.add(Json.mapper().readValue(r.value(), InventoryRecord.class));
+        }
+        return true;
+    }
+
+    /** Reading {@code i} is at DAY1 + 5 min × i, flow 10 + (i mod 12) m³/s. */
+    private static void produceObservations(String bootstrap, int from, int to) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+            for (int i = from; i < to; i++) {
+                Observation obs = water(TestRegistry.FLOW_STATION, DAY1.plusSeconds(300L * i), "flow", 10.0 + i % 12);
+                producer.send(new ProducerRecord<>(EcoTopic.OBSERVATIONS.topic(),
+                        obs.station().getBytes(StandardCharsets.UTF_8), ObservationCodec.encode(obs)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static void produceRegistry(String bootstrap) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+            for (RegistryUpdate u : TestRegistry.updates()) {
+                producer.send(new ProducerRecord<>(EcoTopic.REGISTRY.topic(), u.key().getBytes(StandardCharsets.UTF_8),
+                        u.value())).get();
+            }
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<byte[], byte[]> committedReader(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        c.subscribe(List.of(EcoTopic.INVENTORY.topic()));
+        return c;
+    }
+}

@@ -1,0 +1,101 @@
+package org.ecovalue.jobs.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.ecovalue.jobs.Observations.water;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ecovalue.embedded.InfluxDbProcess;
+import org.ecovalue.schemas.json.Json;
+import org.ecovalue.jobs.PipelineJob;
+import org.ecovalue.jobs.PipelineOptions;
+import org.ecovalue.jobs.PipelineSinks;
+import org.ecovalue.jobs.TestRegistry;
+import org.ecovalue.jobs.TestSources;
+import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.observation.Observation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline's history in a real InfluxDB 1.6 (Debian's influxd), written by {@link InfluxDbSink}. */
+class InfluxDbHistoryTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
+
+    @TempDir
+    static Path tmp;
+    static InfluxDbProcess influx;
+
+    @BeforeAll
+    static void startInflux() {
+        influx = new InfluxDbProcess(tmp.resolve("influx"));
+        influx.start();
+        influx.createDatabase("ecovalue");
+    }
+
+    @AfterAll
+    static void stopInflux() {
+        if (influx != null) {
+            influx.close();
+        }
+    }
+
+    @Test
+    void readingsAndFinalFiguresLandInInfluxAndARerunOverwritesInsteadOfDoubling() throws Exception {
+        List<Observation> input = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            input.add(water(TestRegistry.FLOW_STATION, DAY_START.plusSeconds(300L * i), "flow", 35.2 + i * 0.01));
+        }
+        run(input);
+        run(input); // a replay, as after a restore from a checkpoint
+
+        // 12 readings, each stored once despite the replay
+        JsonNode count = values(influx.query("SELECT count(value) FROM ecovalue.autogen.reading WHERE station='F1'"));
+        assertThat(count.get(0).get(1).asLong()).isEqualTo(12);
+        // one FINAL water_resource point at the day's start (00:00 Shanghai):
+        // Σ (35.2 + 0.01 i) × 300 for i = 0..11 = 126 720 + 0.66 × 300 = 126 918 m³, revision 1
+        JsonNode finals = values(influx.query("SELECT quantity, revision FROM ecovalue.autogen.inventory "
+                + "WHERE product='water_resource' AND status='FINAL'"));
+        assertThat(finals).hasSize(1);
+        assertThat(finals.get(0).get(0).asText()).isEqualTo("2026-11-21T16:00:00Z");
+        assertThat(finals.get(0).get(1).asDouble()).isCloseTo(126_918, within(1e-6));
+        assertThat(finals.get(0).get(2).asLong()).isEqualTo(1);
+    }
+
+    private static JsonNode values(String answer) throws Exception {
+        return Json.mapper().readTree(answer).at("/results/0/series/0/values");
+    }
+
+    private static void run(List<Observation> input) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(1);
+        PipelineOptions options = PipelineOptions.defaults();
+        PipelineSinks sinks = new PipelineSinks(new TestSources.Discarding<>(), new TestSources.Discarding<>(),
+                new TestSources.Discarding<>())
+                .withHistory(new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.readings()),
+                        new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.inventory(options.zone())));
+        new PipelineJob(TestSources.observations(input), TestSources.registry(TestRegistry.updates()), sinks, options)
+                .build(env);
+        env.execute("influx-history-test");
+    }
+}
