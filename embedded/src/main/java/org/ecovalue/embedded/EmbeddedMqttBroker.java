@@ -66,6 +66,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return port;
     }
 
+    /** Per-client queue of QoS 1 messages not yet delivered (see config()). */
+    static final long MAX_QUEUED_MESSAGES_PER_CLIENT = 5_000_000;
+
     private static String config(int port) {
         return """
                 <?xml version="1.0"?>
@@ -76,11 +79,20 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <!-- HiveMQ's default keeps at most 1,000 messages per client and silently discards the
+                             rest: a subscriber that falls behind (ingest waiting for Kafka, a test under load)
+                             would lose acknowledged readings. Queue far more, on disk (file persistence). -->
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                            <strategy>discard</strategy>
+                        </queued-messages>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, BIND_ADDRESS);
+                """.formatted(port, BIND_ADDRESS, MAX_QUEUED_MESSAGES_PER_CLIENT);
     }
 
     /** A port free at this moment (another process could take it before the broker binds; rare locally). */

@@ -34,6 +34,12 @@ import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.ingest.KafkaPublisher;
 import org.ecovalue.ingest.IngestPipeline;
 import org.ecovalue.ingest.ObservationIntake;
+import org.ecovalue.jobs.registry.RegistryPublisher;
+import org.ecovalue.ingest.StationDirectory;
+import org.ecovalue.ingest.opcua.OpcUaEndpointConfig;
+import org.ecovalue.ingest.opcua.OpcUaIngest;
+import org.ecovalue.schemas.hj212.Hj212Decoder;
+import org.ecovalue.schemas.json.ObservationCodec;
 import org.ecovalue.ingest.operations.IngestMetrics;
 import org.ecovalue.ingest.mqtt.MqttIngest;
 import org.ecovalue.ingest.mqtt.MqttIngestConfig;
@@ -44,6 +50,7 @@ import org.ecovalue.jobs.PipelineKafka;
 import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.StationWaterClassJob;
 import org.ecovalue.schemas.registry.Section;
+import org.ecovalue.schemas.registry.Station;
 import org.ecovalue.schemas.registry.StationProtocol;
 import org.ecovalue.simulator.delivery.MqttPublisher;
 import org.ecovalue.simulator.delivery.MqttSettings;
@@ -120,6 +127,9 @@ public final class LocalStack implements AutoCloseable {
             kafka = started(new EmbeddedKafka(dataDir.resolve("kafka"), settings.kafkaPort()));
             kafka.start();
             kafka.createAllTopics();
+            // the pipeline reads stations, sections and agreements from eco.registry (compacted): publish the scenario's
+            int registryItems = RegistryPublisher.publish(simulation.registry(), kafka.bootstrapServers());
+            LOG.info("event=registry-published items={} scenario={}", registryItems, simulation.name());
 
             KafkaWiring wiring = KafkaWiring.defaults(kafka.bootstrapServers())
                     .withCheckpointInterval(settings.checkpointInterval());
@@ -132,8 +142,11 @@ public final class LocalStack implements AutoCloseable {
                     KafkaPublisher.producerConfig(kafka.bootstrapServers(), INGEST_CLIENT_ID),
                     KafkaPublisher.DEFAULT_CAPACITY));
             MqttIngestConfig ingestConfig = MqttIngestConfig.defaults(broker.serverUri()).withClientId(INGEST_CLIENT_ID);
-            ingest = new MqttIngest(ingestConfig, new IngestPipeline(ObservationIntake.acceptingAnyStation(), publisher,
-                    new IngestMetrics(java.time.Clock.systemUTC())));
+            // stations the scenario's registry does not know are refused (DLQ unknown-station), as in production
+            IngestPipeline intake = new IngestPipeline(new ObservationIntake(Hj212Decoder.strict(),
+                    StationDirectory.of(simulation.registry(), StationDirectory.UnknownStationPolicy.REJECT),
+                    ObservationCodec.MAX_PAYLOAD_BYTES), publisher, new IngestMetrics(java.time.Clock.systemUTC()));
+            ingest = new MqttIngest(ingestConfig, intake);
             started(ingest);
             ingest.start();
 
@@ -146,6 +159,16 @@ public final class LocalStack implements AutoCloseable {
             opcua = started(new StationServer(simulation.stations().stream()
                     .filter(s -> s.protocol() == StationProtocol.OPCUA).toList(), "127.0.0.1", freePort()));
             opcua.startServer();
+            // one OPC UA client per flow/weather station, browsing Objects/Stations/{station} (DESIGN.md); sampled
+            // every 100 ms because simulated time runs ~1200x faster than real time here
+            for (Station station : simulation.stations()) {
+                if (station.protocol() == StationProtocol.OPCUA) {
+                    OpcUaIngest client = started(new OpcUaIngest(OpcUaEndpointConfig.anonymous("local-" + station.id(),
+                            opcua.endpointUrl(), station.id(), Duration.ofMillis(100), Duration.ofMinutes(2),
+                            Duration.ofSeconds(10)), intake));
+                    client.start();
+                }
+            }
             MqttPublisher stations = started(new MqttPublisher(new MqttSettings(broker.serverUri(), "ecovalue-simulator",
                     null, null, null, null, 1, 1000)));
             simulator = started(new BackgroundRun(new SimulationRun(simulation, stations, opcua,
@@ -243,8 +266,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, WaterBody> bodies = simulation.sections().stream()
                 .collect(Collectors.toMap(Section::qualityStation, Section::waterbody));
         wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
-        // the pipeline (QC -> eco.observations.clean, inventory -> eco.inventory) in the same job and slot;
-        // its inventory starts once a registry is published (ecovalue registry publish FILE)
+        // the pipeline (QC -> eco.observations.clean, inventory -> eco.inventory, alerts) in the same job and slot,
+        // with the scenario's registry published to eco.registry at start
         new PipelineKafka(new KafkaWiring(wiring.bootstrapServers(), PipelineJob.NAME, PipelineJob.NAME,
                 wiring.transactionTimeout(), wiring.checkpointInterval())).job(PipelineOptions.defaults()).build(env);
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
