@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ecovalue.schemas.json.Json;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The offline commands on the real published data of ../shared/testdata, as a user runs them:
@@ -24,14 +22,12 @@ class OfflineCommandsTest {
 
     private static final Path TESTDATA = Path.of(System.getProperty("ecovalue.testdata", "../../../shared/testdata"));
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cli = EcoValueCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private List<JsonNode> outputLines() throws IOException {

@@ -1,5 +1,6 @@
 package org.ecovalue.local;
 
+import org.ecovalue.embedded.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -16,7 +16,7 @@ import org.ecovalue.ingest.KafkaPublisher;
 import org.ecovalue.ingest.ObservationIntake;
 import org.ecovalue.ingest.RawMessage;
 import org.ecovalue.ingest.StationDirectory;
-import org.ecovalue.ingest.TopicReader;
+import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.schemas.hj212.Hj212Decoder;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.topics.EcoTopic;

@@ -14,7 +14,7 @@ import org.ecovalue.embedded.MosquittoProcess;
 import org.ecovalue.ingest.BadInputCorpus;
 import org.ecovalue.ingest.IngestService;
 import org.ecovalue.ingest.StationDirectory;
-import org.ecovalue.ingest.TopicReader;
+import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.ingest.config.IngestConfig;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.topics.EcoTopic;

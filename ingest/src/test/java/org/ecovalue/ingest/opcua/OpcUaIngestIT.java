@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.ingest.IngestService;
 import org.ecovalue.ingest.StationDirectory;
-import org.ecovalue.ingest.TopicReader;
+import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.ingest.config.IngestConfig;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.topics.EcoTopic;

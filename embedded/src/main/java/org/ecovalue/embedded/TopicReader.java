@@ -1,4 +1,4 @@
-package org.ecovalue.ingest;
+package org.ecovalue.embedded;
 
 import java.time.Duration;
 import java.util.ArrayList;
