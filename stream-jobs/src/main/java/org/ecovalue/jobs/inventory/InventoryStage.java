@@ -25,6 +25,16 @@ public final class InventoryStage {
                 .process(new DailyWaterQuality(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))
                 .name("water-quality-daily").uid("water-quality-daily");
-        return waterResource.union(waterQuality);
+        DataStream<InventoryRecord> cleanAir = sited.getSideOutput(StationSiting.AIR)
+                .keyBy(AirSample::unitId, Types.STRING)
+                .process(new DailyCleanAir(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("clean-air-daily").uid("clean-air-daily");
+        DataStream<InventoryRecord> soil = sited.getSideOutput(StationSiting.SOIL)
+                .keyBy(SoilSample::unitId, Types.STRING)
+                .process(new DailySoil(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("soil-daily").uid("soil-daily");
+        return waterResource.union(waterQuality, cleanAir, soil);
     }
 }

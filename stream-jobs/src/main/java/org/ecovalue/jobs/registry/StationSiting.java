@@ -13,7 +13,10 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.ecovalue.jobs.alerts.StationHeartbeat;
+import org.ecovalue.jobs.inventory.AirSample;
 import org.ecovalue.jobs.inventory.FlowSample;
+import org.ecovalue.jobs.inventory.GridSamples;
+import org.ecovalue.jobs.inventory.SoilSample;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
@@ -52,6 +55,14 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public static final OutputTag<QualitySample> WATER_QUALITY =
             new OutputTag<>("water-quality-samples", TypeInformation.of(QualitySample.class));
 
+    /** Observations of air stations, placed in their grid cell (clean_air inventory). */
+    public static final OutputTag<AirSample> AIR =
+            new OutputTag<>("air-samples", TypeInformation.of(AirSample.class));
+
+    /** Observations of soil stations, placed in their grid cell (soil inventory). */
+    public static final OutputTag<SoilSample> SOIL =
+            new OutputTag<>("soil-samples", TypeInformation.of(SoilSample.class));
+
     /** Every placed observation: its station was heard from (for data-gap alerts). */
     public static final OutputTag<StationHeartbeat> HEARTBEATS =
             new OutputTag<>("station-heartbeats", TypeInformation.of(StationHeartbeat.class));
@@ -88,6 +99,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         if (isPlaceable(r, obs.station())) {
             place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+            placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
             ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
         }
@@ -123,6 +135,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
             if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
                     place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+                    placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
                     ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
                 state.clear();
@@ -202,6 +215,13 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                 }
             }
         }
+    }
+
+    private static void placeInGrid(Observation obs, Registry r, java.util.function.Consumer<AirSample> air,
+                                    java.util.function.Consumer<SoilSample> soil) {
+        Station station = r.station(obs.station()).orElseThrow();
+        GridSamples.air(r, station, obs).ifPresent(air);
+        GridSamples.soil(r, station, obs).ifPresent(soil);
     }
 
     private static StationHeartbeat heartbeat(Observation obs, Registry r) {
