@@ -7,7 +7,11 @@ import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.registry.StationSiting;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 
-/** Sited samples → inventory records, LIVE and FINAL, per unit, product and day. */
+/**
+ * Sited samples → inventory records, LIVE and FINAL, per unit, product and day: water products per
+ * county and, from the roll-up samples, per city, province and basin; air per grid cell, county, city,
+ * province; soil per grid cell ({@link UnitRollup}).
+ */
 public final class InventoryStage {
 
     private InventoryStage() {
@@ -15,12 +19,13 @@ public final class InventoryStage {
 
     public static DataStream<InventoryRecord> apply(SingleOutputStreamOperator<FlowSample> sited,
                                                     PipelineOptions options) {
-        DataStream<InventoryRecord> waterResource = sited
+        DataStream<InventoryRecord> waterResource = sited.union(sited.getSideOutput(StationSiting.ROLLUP_FLOW))
                 .keyBy(FlowSample::unitId, Types.STRING)
                 .process(new DailyWaterResource(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))
                 .name("water-resource-daily").uid("water-resource-daily");
         DataStream<InventoryRecord> waterQuality = sited.getSideOutput(StationSiting.WATER_QUALITY)
+                .union(sited.getSideOutput(StationSiting.ROLLUP_QUALITY))
                 .keyBy(QualitySample::unitId, Types.STRING)
                 .process(new DailyWaterQuality(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))

@@ -17,6 +17,7 @@ import org.ecovalue.jobs.inventory.AirSample;
 import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.inventory.GridSamples;
 import org.ecovalue.jobs.inventory.SoilSample;
+import org.ecovalue.jobs.inventory.UnitRollup;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
@@ -63,6 +64,14 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public static final OutputTag<SoilSample> SOIL =
             new OutputTag<>("soil-samples", TypeInformation.of(SoilSample.class));
 
+    /** Flow samples of the higher units and basins a section is an outlet of ({@link UnitRollup}). */
+    public static final OutputTag<FlowSample> ROLLUP_FLOW =
+            new OutputTag<>("rollup-flow-samples", TypeInformation.of(FlowSample.class));
+
+    /** Quality samples of the higher units and basins a section lies in ({@link UnitRollup}). */
+    public static final OutputTag<QualitySample> ROLLUP_QUALITY =
+            new OutputTag<>("rollup-quality-samples", TypeInformation.of(QualitySample.class));
+
     /** Every placed observation: its station was heard from (for data-gap alerts). */
     public static final OutputTag<StationHeartbeat> HEARTBEATS =
             new OutputTag<>("station-heartbeats", TypeInformation.of(StationHeartbeat.class));
@@ -98,7 +107,9 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public void processElement(Observation obs, ReadOnlyContext ctx, Collector<FlowSample> out) throws Exception {
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         if (isPlaceable(r, obs.station())) {
-            place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+            place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
+                    UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
+                            q -> ctx.output(ROLLUP_QUALITY, q)));
             placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
             ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
@@ -134,7 +145,9 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         ctx.applyToKeyedState(WAITING, (station, state) -> {
             if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
-                    place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+                    place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
+                            UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
+                                    q -> ctx.output(ROLLUP_QUALITY, q)));
                     placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
                     ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
@@ -220,7 +233,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     private static void placeInGrid(Observation obs, Registry r, java.util.function.Consumer<AirSample> air,
                                     java.util.function.Consumer<SoilSample> soil) {
         Station station = r.station(obs.station()).orElseThrow();
-        GridSamples.air(r, station, obs).ifPresent(air);
+        GridSamples.air(r, station, obs).ifPresent(UnitRollup.airAndRollups(air, r));
         GridSamples.soil(r, station, obs).ifPresent(soil);
     }
 
