@@ -10,7 +10,7 @@ import org.ecovalue.schemas.inventory.InventoryRecord;
 /**
  * Sited samples → inventory records, LIVE and FINAL, per unit, product and day: water products per
  * county and, from the roll-up samples, per city, province and basin; air per grid cell, county, city,
- * province; soil per grid cell ({@link UnitRollup}).
+ * province; soil and water conservation per grid cell ({@link UnitRollup}).
  */
 public final class InventoryStage {
 
@@ -40,6 +40,11 @@ public final class InventoryStage {
                 .process(new DailySoil(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))
                 .name("soil-daily").uid("soil-daily");
-        return waterResource.union(waterQuality, cleanAir, soil);
+        DataStream<InventoryRecord> waterConservation = sited.getSideOutput(StationSiting.WEATHER)
+                .keyBy(WeatherSample::unitId, Types.STRING)
+                .process(new DailyWaterConservation(options.zone(), options.allowedLateness(), options.lateHorizon(),
+                        options.liveEvery()))
+                .name("water-conservation-daily").uid("water-conservation-daily");
+        return waterResource.union(waterQuality, cleanAir, soil, waterConservation);
     }
 }

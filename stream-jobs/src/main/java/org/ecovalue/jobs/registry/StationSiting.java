@@ -18,6 +18,7 @@ import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.inventory.GridSamples;
 import org.ecovalue.jobs.inventory.SoilSample;
 import org.ecovalue.jobs.inventory.UnitRollup;
+import org.ecovalue.jobs.inventory.WeatherSample;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
@@ -63,6 +64,10 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     /** Observations of soil stations, placed in their grid cell (soil inventory). */
     public static final OutputTag<SoilSample> SOIL =
             new OutputTag<>("soil-samples", TypeInformation.of(SoilSample.class));
+
+    /** Observations of weather stations, placed in their grid cell (water_conservation inventory). */
+    public static final OutputTag<WeatherSample> WEATHER =
+            new OutputTag<>("weather-samples", TypeInformation.of(WeatherSample.class));
 
     /** Flow samples of the higher units and basins a section is an outlet of ({@link UnitRollup}). */
     public static final OutputTag<FlowSample> ROLLUP_FLOW =
@@ -110,7 +115,8 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
             place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
                     UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
                             q -> ctx.output(ROLLUP_QUALITY, q)));
-            placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
+            placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g),
+                    w -> ctx.output(WEATHER, w));
             ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
         }
@@ -148,7 +154,8 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                     place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
                             UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
                                     q -> ctx.output(ROLLUP_QUALITY, q)));
-                    placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g));
+                    placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g),
+                    w -> ctx.output(WEATHER, w));
                     ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
                 state.clear();
@@ -231,10 +238,12 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     }
 
     private static void placeInGrid(Observation obs, Registry r, java.util.function.Consumer<AirSample> air,
-                                    java.util.function.Consumer<SoilSample> soil) {
+                                    java.util.function.Consumer<SoilSample> soil,
+                                    java.util.function.Consumer<WeatherSample> weather) {
         Station station = r.station(obs.station()).orElseThrow();
         GridSamples.air(r, station, obs).ifPresent(UnitRollup.airAndRollups(air, r));
         GridSamples.soil(r, station, obs).ifPresent(soil);
+        GridSamples.weather(r, station, obs).ifPresent(weather);
     }
 
     private static StationHeartbeat heartbeat(Observation obs, Registry r) {

@@ -64,6 +64,29 @@ class GridSamplesTest {
     }
 
     @Test
+    void aWeatherObservationCarriesTheWaterConservationPriceInForceOnItsDay() {
+        Registry priced = REGISTRY.with(new org.ecovalue.schemas.registry.PriceTable("gep-2010", "GEP", List.of(
+                new org.ecovalue.schemas.registry.PriceItem(org.ecovalue.schemas.registry.EcoProduct.WATER_CONSERVATION,
+                        null, new java.math.BigDecimal("6.1107"), "m3", "2005", java.time.LocalDate.of(2005, 1, 1)),
+                new org.ecovalue.schemas.registry.PriceItem(org.ecovalue.schemas.registry.EcoProduct.WATER_CONSERVATION,
+                        null, new java.math.BigDecimal("7.06"), "m3", "2010", java.time.LocalDate.of(2010, 1, 1)))));
+        Station mt = priced.station("M1").orElseThrow();
+        WeatherSample now = GridSamples.weather(priced, mt,
+                new Observation("M1", T, null, List.of(ok("precipitation", 1.5, "mm")))).orElseThrow();
+        assertThat(now.priceCny()).isEqualTo(7.06);
+        assertThat(now.priceRef()).isEqualTo("gep-2010/water_conservation@2010-01-01");
+        assertThat(now.precipitationMm()).isEqualTo(1.5);
+        assertThat(now.areaKm2()).isEqualTo(25.0);
+        assertThat(now.expectedPerDay()).isEqualTo(144); // every 10 minutes
+        WeatherSample then = GridSamples.weather(priced, mt, new Observation("M1", Instant.parse("2008-06-01T00:00:00Z"),
+                null, List.of(ok("air_temp", 20, "°C")))).orElseThrow();
+        assertThat(then.priceCny()).isEqualTo(6.1107);
+        // no price table at all: no price, the record will carry no value
+        assertThat(GridSamples.weather(REGISTRY, mt, new Observation("M1", T, null,
+                List.of(ok("precipitation", 1.5, "mm")))).orElseThrow().priceRef()).isNull();
+    }
+
+    @Test
     void anObservationWithNothingThatCountsIsNoSample() {
         Observation obs = new Observation("A1", T, null,
                 List.of(new Reading("pm25", 42, "µg/m3").withQc(QcVerdict.flagged(org.ecovalue.schemas.observation.Flag.M))));
