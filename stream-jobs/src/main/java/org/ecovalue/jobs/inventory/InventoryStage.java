@@ -1,9 +1,12 @@
 package org.ecovalue.jobs.inventory;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.ecovalue.jobs.PipelineOptions;
+import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.StationSiting;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 
@@ -18,7 +21,7 @@ public final class InventoryStage {
     }
 
     public static DataStream<InventoryRecord> apply(SingleOutputStreamOperator<FlowSample> sited,
-                                                    PipelineOptions options) {
+                                                    BroadcastStream<RegistryUpdate> registry, PipelineOptions options) {
         DataStream<InventoryRecord> waterResource = sited.union(sited.getSideOutput(StationSiting.ROLLUP_FLOW))
                 .keyBy(FlowSample::unitId, Types.STRING)
                 .process(new DailyWaterResource(options.zone(), options.allowedLateness(), options.lateHorizon(),
@@ -45,6 +48,9 @@ public final class InventoryStage {
                 .process(new DailyWaterConservation(options.zone(), options.allowedLateness(), options.lateHorizon(),
                         options.liveEvery()))
                 .name("water-conservation-daily").uid("water-conservation-daily");
-        return waterResource.union(waterQuality, cleanAir, soil, waterConservation);
+        return waterResource.union(waterQuality, cleanAir, soil, waterConservation)
+                .connect(registry)
+                .process(new InventoryValuation(), TypeInformation.of(InventoryRecord.class))
+                .name("inventory-valuation").uid("inventory-valuation");
     }
 }
