@@ -155,7 +155,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                             UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
                                     q -> ctx.output(ROLLUP_QUALITY, q)));
                     placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g),
-                    w -> ctx.output(WEATHER, w));
+                            w -> ctx.output(WEATHER, w));
                     ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
                 state.clear();
