@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -44,53 +46,105 @@ public final class UnitRollup {
     /** Copies of a flow sample of {@code section} for the higher units it is an outlet of. */
     public static List<FlowSample> flow(Registry r, Section section, FlowSample s) {
         List<FlowSample> copies = new ArrayList<>();
+        for (Target t : plan(r).flow.computeIfAbsent(section.id(), id -> flowTargets(r, section))) {
+            copies.add(new FlowSample(t.id, t.name, t.kind, s.stationId(), s.sectionId(), s.tsMillis(), s.flowM3s(),
+                    s.counts(), s.intervalSeconds(), t.expectedPerDay));
+        }
+        return copies;
+    }
+
+    private static List<Target> flowTargets(Registry r, Section section) {
+        List<Target> targets = new ArrayList<>();
         for (AdministrativeUnit a : r.ancestorsOf(section.upstreamUnit())) {
             if (isOutletOf(r, section, a.id())) {
-                double expected = expected(r, r.sections().stream().filter(x -> isOutletOf(r, x, a.id()))
-                        .map(Section::flowStation).toList());
-                copies.add(new FlowSample(a.id(), a.name(), a.kind(), s.stationId(), s.sectionId(), s.tsMillis(),
-                        s.flowM3s(), s.counts(), s.intervalSeconds(), expected));
+                targets.add(new Target(a.id(), a.name(), a.kind(), expected(r, r.sections().stream()
+                        .filter(x -> isOutletOf(r, x, a.id())).map(Section::flowStation).toList())));
             }
         }
         r.basin(section.basin()).ifPresent(b -> {
             List<Section> outlets = basinFlowOutlets(r, b.id());
             if (outlets.contains(section)) {
-                copies.add(new FlowSample(b.id(), b.name(), UnitKind.BASIN, s.stationId(), s.sectionId(), s.tsMillis(),
-                        s.flowM3s(), s.counts(), s.intervalSeconds(),
+                targets.add(new Target(b.id(), b.name(), UnitKind.BASIN,
                         expected(r, outlets.stream().map(Section::flowStation).toList())));
             }
         });
-        return copies;
+        return targets;
     }
 
     /** Copies of a quality sample of {@code section} for every higher unit and the basin it lies in. */
     public static List<QualitySample> quality(Registry r, Section section, QualitySample s) {
         List<QualitySample> copies = new ArrayList<>();
-        for (AdministrativeUnit a : r.ancestorsOf(section.upstreamUnit())) {
-            double expected = expected(r, r.sections().stream()
-                    .filter(x -> r.isWithin(x.upstreamUnit(), a.id())).map(Section::qualityStation).toList());
-            copies.add(withUnit(s, a.id(), a.name(), a.kind(), expected));
+        for (Target t : plan(r).quality.computeIfAbsent(section.id(), id -> qualityTargets(r, section))) {
+            copies.add(new QualitySample(t.id, t.name, t.kind, s.stationId(), s.sectionId(), s.tsMillis(),
+                    s.waterBody(), s.targetClass(), s.realtimeFactors(), t.expectedPerDay));
         }
-        r.basin(section.basin()).ifPresent(b -> copies.add(withUnit(s, b.id(), b.name(), UnitKind.BASIN,
+        return copies;
+    }
+
+    private static List<Target> qualityTargets(Registry r, Section section) {
+        List<Target> targets = new ArrayList<>();
+        for (AdministrativeUnit a : r.ancestorsOf(section.upstreamUnit())) {
+            targets.add(new Target(a.id(), a.name(), a.kind(), expected(r, r.sections().stream()
+                    .filter(x -> r.isWithin(x.upstreamUnit(), a.id())).map(Section::qualityStation).toList())));
+        }
+        r.basin(section.basin()).ifPresent(b -> targets.add(new Target(b.id(), b.name(), UnitKind.BASIN,
                 expected(r, r.sections().stream().filter(x -> b.id().equals(x.basin()))
                         .map(Section::qualityStation).toList()))));
-        return copies;
+        return targets;
     }
 
     /** Copies of a grid cell's air sample for the cell's county and every unit above it. */
     public static List<AirSample> air(Registry r, String cellUnit, AirSample s) {
+        List<AirSample> copies = new ArrayList<>();
+        for (Target t : plan(r).air.computeIfAbsent(cellUnit, u -> airTargets(r, u))) {
+            copies.add(new AirSample(t.id, t.name, t.kind, s.stationId(), s.tsMillis(), s.pollutants(),
+                    s.negativeIons(), t.expectedPerDay));
+        }
+        return copies;
+    }
+
+    private static List<Target> airTargets(Registry r, String cellUnit) {
         List<AdministrativeUnit> units = new ArrayList<>();
         r.unit(cellUnit).ifPresent(units::add);
         units.addAll(r.ancestorsOf(cellUnit));
-        List<AirSample> copies = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (AdministrativeUnit a : units) {
             List<String> airStations = r.stations().stream().filter(st -> st.kind() == StationKind.AIR)
                     .filter(st -> r.gridCell(st.gridCell()).map(c -> r.isWithin(c.unit(), a.id())).orElse(false))
                     .map(Station::id).toList();
-            copies.add(new AirSample(a.id(), a.name(), a.kind(), s.stationId(), s.tsMillis(), s.pollutants(),
-                    s.negativeIons(), expected(r, airStations)));
+            targets.add(new Target(a.id(), a.name(), a.kind(), expected(r, airStations)));
         }
-        return copies;
+        return targets;
+    }
+
+    /** A higher unit a sample also counts for, with the readings a full day brings there. */
+    private record Target(String id, String name, UnitKind kind, double expectedPerDay) {
+    }
+
+    /**
+     * The targets worked out for one registry. The siting operator keeps its decoded registry until the
+     * next change, so the last registry seen by this thread (by identity) is the one to plan for.
+     */
+    private static final class Plan {
+        final Registry registry;
+        final Map<String, List<Target>> flow = new HashMap<>();
+        final Map<String, List<Target>> quality = new HashMap<>();
+        final Map<String, List<Target>> air = new HashMap<>();
+
+        Plan(Registry registry) {
+            this.registry = registry;
+        }
+    }
+
+    private static final ThreadLocal<Plan> LAST_PLAN = new ThreadLocal<>();
+
+    private static Plan plan(Registry r) {
+        Plan p = LAST_PLAN.get();
+        if (p == null || p.registry != r) {
+            p = new Plan(r);
+            LAST_PLAN.set(p);
+        }
+        return p;
     }
 
     /** A collector of a unit's flow samples that also hands their roll-up copies to {@code rolledUp}. */
@@ -168,8 +222,4 @@ public final class UnitRollup {
                 .mapToDouble(st -> SECONDS_PER_DAY / st.reportingIntervalSeconds()).sum();
     }
 
-    private static QualitySample withUnit(QualitySample s, String id, String name, UnitKind kind, double expected) {
-        return new QualitySample(id, name, kind, s.stationId(), s.sectionId(), s.tsMillis(), s.waterBody(),
-                s.targetClass(), s.realtimeFactors(), expected);
-    }
 }
