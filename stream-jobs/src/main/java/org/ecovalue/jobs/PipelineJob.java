@@ -77,7 +77,7 @@ public final class PipelineJob {
                 .sinkTo(sinks.cleanObservations()).name("clean-observations-sink").uid("clean-observations-sink");
 
         SingleOutputStreamOperator<FlowSample> sited = SitingStage.apply(clean, registryBroadcast, options);
-        DataStream<InventoryRecord> inventory = InventoryStage.apply(sited, options);
+        DataStream<InventoryRecord> inventory = InventoryStage.apply(sited, registryBroadcast, options);
         inventory.sinkTo(sinks.inventory()).name("inventory-sink").uid("inventory-sink");
         AlertStage.apply(sited.getSideOutput(StationSiting.HEARTBEATS),
                         sited.getSideOutput(StationSiting.WATER_QUALITY), options)

@@ -74,7 +74,8 @@ class PipelineJobTest {
 
         run(input);
 
-        // 35.2 × 3600 + 20.0 × 3600 = 126 720 + 72 000 = 198 720 m³; 24 valid of 288 expected
+        // 35.2 × 3600 + 20.0 × 3600 = 126 720 + 72 000 = 198 720 m³; 24 valid of 288 expected. S01 runs
+        // between two counties of city 390100: no city or province volume (the water stays inside them)
         assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
                 .filteredOn(r -> r.product() == EcoProduct.WATER_RESOURCE).singleElement().satisfies(r -> {
             assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
@@ -84,9 +85,14 @@ class PipelineJobTest {
             assertThat(r.completeness()).isCloseTo(24.0 / 288, within(1e-12));
             assertThat(r.stations()).containsExactly(TestRegistry.FLOW_STATION);
         });
-        // the quality station's one hour: NH3-N 0.4 mg/L is class II (0.15 < x ≤ 0.5), 1 of 24 hourly observations
+        // the quality station's one hour: NH3-N 0.4 mg/L is class II (0.15 < x ≤ 0.5), 1 of 24 hourly observations;
+        // rolled up to the county's city and province (S01 is their only section: same figures)
         assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
-                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY).singleElement().satisfies(r -> {
+                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY).extracting(r -> r.unitId())
+                .containsExactlyInAnyOrder(TestRegistry.UPSTREAM, "390100", "390000");
+        assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
+                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY)
+                .filteredOn(r -> r.unitId().equals(TestRegistry.UPSTREAM)).singleElement().satisfies(r -> {
                     assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
                     assertThat(r.grade()).isEqualTo("II");
                     assertThat(r.quantity().value()).isEqualTo(100.0);

@@ -13,7 +13,12 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.ecovalue.jobs.alerts.StationHeartbeat;
+import org.ecovalue.jobs.inventory.AirSample;
 import org.ecovalue.jobs.inventory.FlowSample;
+import org.ecovalue.jobs.inventory.GridSamples;
+import org.ecovalue.jobs.inventory.SoilSample;
+import org.ecovalue.jobs.inventory.UnitRollup;
+import org.ecovalue.jobs.inventory.WeatherSample;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
@@ -52,6 +57,26 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public static final OutputTag<QualitySample> WATER_QUALITY =
             new OutputTag<>("water-quality-samples", TypeInformation.of(QualitySample.class));
 
+    /** Observations of air stations, placed in their grid cell (clean_air inventory). */
+    public static final OutputTag<AirSample> AIR =
+            new OutputTag<>("air-samples", TypeInformation.of(AirSample.class));
+
+    /** Observations of soil stations, placed in their grid cell (soil inventory). */
+    public static final OutputTag<SoilSample> SOIL =
+            new OutputTag<>("soil-samples", TypeInformation.of(SoilSample.class));
+
+    /** Observations of weather stations, placed in their grid cell (water_conservation inventory). */
+    public static final OutputTag<WeatherSample> WEATHER =
+            new OutputTag<>("weather-samples", TypeInformation.of(WeatherSample.class));
+
+    /** Flow samples of the higher units and basins a section is an outlet of ({@link UnitRollup}). */
+    public static final OutputTag<FlowSample> ROLLUP_FLOW =
+            new OutputTag<>("rollup-flow-samples", TypeInformation.of(FlowSample.class));
+
+    /** Quality samples of the higher units and basins a section lies in ({@link UnitRollup}). */
+    public static final OutputTag<QualitySample> ROLLUP_QUALITY =
+            new OutputTag<>("rollup-quality-samples", TypeInformation.of(QualitySample.class));
+
     /** Every placed observation: its station was heard from (for data-gap alerts). */
     public static final OutputTag<StationHeartbeat> HEARTBEATS =
             new OutputTag<>("station-heartbeats", TypeInformation.of(StationHeartbeat.class));
@@ -87,7 +112,11 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     public void processElement(Observation obs, ReadOnlyContext ctx, Collector<FlowSample> out) throws Exception {
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         if (isPlaceable(r, obs.station())) {
-            place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+            place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
+                    UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
+                            q -> ctx.output(ROLLUP_QUALITY, q)));
+            placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g),
+                    w -> ctx.output(WEATHER, w));
             ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
         }
@@ -122,7 +151,11 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         ctx.applyToKeyedState(WAITING, (station, state) -> {
             if (isPlaceable(r, station)) {
                 for (Observation obs : state.get()) {
-                    place(obs, r, out, q -> ctx.output(WATER_QUALITY, q));
+                    place(obs, r, UnitRollup.flowAndRollups(out, r, f -> ctx.output(ROLLUP_FLOW, f)),
+                            UnitRollup.qualityAndRollups(q -> ctx.output(WATER_QUALITY, q), r,
+                                    q -> ctx.output(ROLLUP_QUALITY, q)));
+                    placeInGrid(obs, r, a -> ctx.output(AIR, a), g -> ctx.output(SOIL, g),
+                            w -> ctx.output(WEATHER, w));
                     ctx.output(HEARTBEATS, heartbeat(obs, r));
                 }
                 state.clear();
@@ -202,6 +235,15 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                 }
             }
         }
+    }
+
+    private static void placeInGrid(Observation obs, Registry r, java.util.function.Consumer<AirSample> air,
+                                    java.util.function.Consumer<SoilSample> soil,
+                                    java.util.function.Consumer<WeatherSample> weather) {
+        Station station = r.station(obs.station()).orElseThrow();
+        GridSamples.air(r, station, obs).ifPresent(UnitRollup.airAndRollups(air, r));
+        GridSamples.soil(r, station, obs).ifPresent(soil);
+        GridSamples.weather(r, station, obs).ifPresent(weather);
     }
 
     private static StationHeartbeat heartbeat(Observation obs, Registry r) {
