@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.registry.RegistryUpdate;
+import org.ecovalue.jobs.registry.SitingStage;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.observation.Observation;
 
@@ -25,8 +26,10 @@ public final class CompensationStage {
     public static SingleOutputStreamOperator<LedgerEntry> apply(DataStream<Observation> clean,
                                                                 BroadcastStream<RegistryUpdate> registry,
                                                                 PipelineOptions options) {
-        DataStream<SectionReading> readings = clean.connect(registry)
-                .process(new AgreementRouting(), TypeInformation.of(SectionReading.class))
+        DataStream<SectionReading> readings = clean.keyBy(Observation::station, Types.STRING)
+                .connect(registry)
+                .process(new AgreementRouting(options.registryWait(), SitingStage.MAX_WAITING_PER_STATION),
+                        TypeInformation.of(SectionReading.class))
                 .name("compensation-routing").uid("compensation-routing");
         return readings.keyBy(SectionReading::agreementId, Types.STRING)
                 .connect(registry)

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
  * <p>Worked by hand: an hour's excess load is (1.21 − 1.0) g/m³ × 360 000 m³ = 75 600 g = 0.0756 t,
  * worth 0.0756 × 10 000 = ¥756.00; ten hours: 0.756 t, ¥7 560.00, paid by the upstream county.
  */
-class AgreementLedgerTest {
+public class AgreementLedgerTest {
 
-    static final String AGREEMENT = "QY-S01-FLUX";
+    public static final String AGREEMENT = "QY-S01-FLUX";
     static final Instant FEB_START = Instant.parse("2026-01-31T16:00:00Z");
     static final Instant FEB_END = Instant.parse("2026-02-28T16:00:00Z");
     static final Duration LATENESS = Duration.ofMinutes(10);
@@ -45,7 +45,7 @@ class AgreementLedgerTest {
 
     private KeyedBroadcastOperatorTestHarness<String, SectionReading, RegistryUpdate, LedgerEntry> harness;
 
-    static Agreement fluxAgreement() {
+    public static Agreement fluxAgreement() {
         return new Agreement(AGREEMENT, "清源—下游 氨氮通量补偿", TestRegistry.SECTION, TestRegistry.UPSTREAM,
                 TestRegistry.DOWNSTREAM,
                 new FluxScheme(List.of(new FluxScheme.Factor("nh3n", new BigDecimal("10000"), 1.0)), false),
