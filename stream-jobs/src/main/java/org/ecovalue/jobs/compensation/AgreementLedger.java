@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -16,6 +18,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.InstantiationUtil;
@@ -64,18 +67,26 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
     private final long allowedLatenessMs;
     private final long horizonMs;
     private final long provisionalEveryMs;
+    private final long registryWaitMs;
+
+    /** Readings routed before this task's copy of the registry names their agreement (broadcasts reach tasks at different times). */
+    static final ListStateDescriptor<SectionReading> WAITING =
+            new ListStateDescriptor<>("ledger-waiting-for-agreement", TypeInformation.of(SectionReading.class));
 
     private transient RegistryState registry;
     private transient MapState<Long, byte[]> hours;
     private transient MapState<String, byte[]> periods;
     private transient MapState<Long, Boolean> pendingHours;
     private transient ValueState<String> chainHead;
+    private transient ListState<SectionReading> waiting;
     private transient Counter beyondHorizon;
     private transient Counter badRegistryItems;
     private transient Counter noAgreement;
     private transient Counter entries;
 
-    public AgreementLedger(Duration allowedLateness, Duration settlementHorizon, Duration provisionalEvery) {
+    public AgreementLedger(Duration allowedLateness, Duration settlementHorizon, Duration provisionalEvery,
+                           Duration registryWait) {
+        this.registryWaitMs = registryWait.toMillis();
         this.allowedLatenessMs = allowedLateness.toMillis();
         this.horizonMs = settlementHorizon.toMillis();
         this.provisionalEveryMs = provisionalEvery.toMillis();
@@ -93,6 +104,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         pendingHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledger-pending-hours", Types.LONG,
                 Types.BOOLEAN));
+        waiting = getRuntimeContext().getListState(WAITING);
         chainHead = getRuntimeContext().getState(new ValueStateDescriptor<>("ledger-chain-head", Types.STRING));
         beyondHorizon = getRuntimeContext().getMetricGroup().counter("compensationReadingsBeyondHorizon");
         badRegistryItems = getRuntimeContext().getMetricGroup().counter("compensationLedgerBadRegistryItems");
@@ -105,16 +117,32 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         Optional<Agreement> agreement = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR))
                 .agreement(ctx.getCurrentKey());
         if (agreement.isEmpty()) {
-            noAgreement.inc();
-            LOG.warn("event=compensation-reading-dropped agreement={} station={} ts={} reason=agreement-removed",
-                    reading.agreementId(), reading.stationId(), Instant.ofEpochMilli(reading.at()));
+            // routed by a task that already knows the agreement: this task's registry catches up soon
+            waiting.add(reading);
+            ctx.timerService().registerEventTimeTimer(reading.at() + registryWaitMs);
             return;
         }
-        Agreement a = agreement.get();
+        drainWaiting(agreement.get(), ctx);
+        add(reading, agreement.get(), ctx);
+    }
+
+    private void drainWaiting(Agreement a, ReadOnlyContext ctx) throws Exception {
+        List<SectionReading> held = new ArrayList<>();
+        waiting.get().forEach(held::add);
+        if (!held.isEmpty()) {
+            waiting.clear();
+            for (SectionReading r : held) {
+                add(r, a, ctx);
+            }
+        }
+    }
+
+    private void add(SectionReading reading, Agreement a, ReadOnlyContext ctx) throws Exception {
+        TimerService timers = ctx.timerService();
+        long watermark = timers.currentWatermark();
         long hourStart = HourReadings.hourOf(reading.at());
         String period = a.periodOf(Instant.ofEpochMilli(hourStart));
         long periodEnd = a.period().end(period, a.zone()).toEpochMilli();
-        long watermark = ctx.timerService().currentWatermark();
         byte[] bookBytes = periods.get(period);
         if (watermark >= periodEnd + allowedLatenessMs + horizonMs || (bookBytes == null && watermark >= periodEnd + allowedLatenessMs)) {
             // REFERENCE.md §4: a settled figure changes only within the settlement horizon; after it
@@ -135,15 +163,15 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             // the hour is already in the period: replace it exactly as it was fed
             book = book.withData(book.data().withoutHour(before.toHour()).withHour(after.toHour()));
             if (book.settled()) {
-                ctx.timerService().registerEventTimeTimer(watermark + 1);
+                timers.registerEventTimeTimer(watermark + 1);
             }
         } else {
             pendingHours.put(hourStart, true);
-            ctx.timerService().registerEventTimeTimer(hourStart + HourReadings.HOUR_MS);
+            timers.registerEventTimeTimer(hourStart + HourReadings.HOUR_MS);
         }
         periods.put(period, write(book));
-        ctx.timerService().registerEventTimeTimer(periodEnd + allowedLatenessMs);
-        ctx.timerService().registerEventTimeTimer(periodEnd + allowedLatenessMs + horizonMs);
+        timers.registerEventTimeTimer(periodEnd + allowedLatenessMs);
+        timers.registerEventTimeTimer(periodEnd + allowedLatenessMs + horizonMs);
     }
 
     @Override
@@ -151,9 +179,11 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         Registry r = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         Optional<Agreement> agreement = r.agreement(ctx.getCurrentKey());
         if (agreement.isEmpty()) {
+            giveUpWaiting(timestamp);
             return;
         }
         Agreement a = agreement.get();
+        drainWaiting(a, ctx);
         Section section = r.section(a.section()).orElse(null);
         if (section == null) {
             return;
@@ -190,6 +220,21 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         for (String period : gone) {
             forget(a, period);
         }
+    }
+
+    /** Readings whose agreement did not arrive within {@code registryWait} (it was removed): counted, logged, left out. */
+    private void giveUpWaiting(long timestamp) throws Exception {
+        List<SectionReading> keep = new ArrayList<>();
+        for (SectionReading r : waiting.get()) {
+            if (r.at() + registryWaitMs <= timestamp) {
+                noAgreement.inc();
+                LOG.warn("event=compensation-reading-dropped agreement={} station={} ts={} reason=agreement-unknown",
+                        r.agreementId(), r.stationId(), Instant.ofEpochMilli(r.at()));
+            } else {
+                keep.add(r);
+            }
+        }
+        waiting.update(keep);
     }
 
     /** Hours whose end the watermark has passed go into their period. */
@@ -246,9 +291,12 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
 
     @Override
     public void processBroadcastElement(RegistryUpdate update, Context ctx, Collector<LedgerEntry> out) throws Exception {
-        if (LedgerRegistry.apply(update, ctx.getBroadcastState(RegistryState.DESCRIPTOR), badRegistryItems)) {
-            registry.changed();
+        if (!LedgerRegistry.apply(update, ctx.getBroadcastState(RegistryState.DESCRIPTOR), badRegistryItems)) {
+            return;
         }
+        registry.changed();
+        // readings waiting for it are taken in by their agreement's next reading or timer (a broadcast
+        // element cannot register the timers they need)
     }
 
     private static byte[] write(Object state) throws Exception {

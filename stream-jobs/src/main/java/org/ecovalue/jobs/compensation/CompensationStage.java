@@ -33,7 +33,8 @@ public final class CompensationStage {
                 .name("compensation-routing").uid("compensation-routing");
         return readings.keyBy(SectionReading::agreementId, Types.STRING)
                 .connect(registry)
-                .process(new AgreementLedger(options.allowedLateness(), options.lateHorizon(), options.liveEvery()),
+                .process(new AgreementLedger(options.allowedLateness(), options.lateHorizon(), options.liveEvery(),
+                                options.registryWait()),
                         TypeInformation.of(LedgerEntry.class))
                 .name("compensation-ledger").uid("compensation-ledger");
     }

@@ -55,7 +55,7 @@ public class AgreementLedgerTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new AgreementLedger(LATENESS, HORIZON, PROVISIONAL_EVERY),
+                new CoBroadcastWithKeyedOperator<>(new AgreementLedger(LATENESS, HORIZON, PROVISIONAL_EVERY, Duration.ofHours(1)),
                         List.of(RegistryState.DESCRIPTOR)),
                 SectionReading::agreementId, Types.STRING, 1, 1, 0);
         harness.open();
