@@ -166,4 +166,24 @@ public class AgreementLedgerTest {
                 .satisfies(r -> assertThat(r.getValue().value()).isEqualTo(5.0));
         assertThat(keyedStateEntries()).isEqualTo(1);
     }
+
+    @Test
+    void aReadingRoutedBeforeThisTasksRegistryNamesTheAgreementWaitsAndCounts() throws Exception {
+        harness.processBroadcastElement(new RegistryUpdate(fluxAgreement().key(), null), 0);
+        long start = FEB_START.toEpochMilli();
+        quality(start, 1.21);
+        flow(start, 100.0);
+        // within the registry wait (1 h of event time) they wait; after it they would be left out
+        harness.processWatermark(start + HOUR / 2);
+        assertThat(out()).isEmpty();
+
+        harness.processBroadcastElement(TestRegistry.update(fluxAgreement()), 0);
+        quality(start + HOUR, 1.21);
+        flow(start + HOUR, 100.0);
+        harness.processWatermark(FEB_END.toEpochMilli() + LATENESS.toMillis());
+
+        // both hours count: 2 × ¥756.00
+        assertThat(out()).filteredOn(e -> e.status() == LedgerStatus.FINAL).singleElement()
+                .satisfies(e -> assertThat(e.amountCny()).isEqualTo(new BigDecimal("1512.00")));
+    }
 }
