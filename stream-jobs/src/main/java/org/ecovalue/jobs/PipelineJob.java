@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ecovalue.jobs.alerts.AlertStage;
+import org.ecovalue.jobs.compensation.CompensationStage;
 import org.ecovalue.jobs.inventory.FlowSample;
 import org.ecovalue.jobs.inventory.InventoryStage;
 import org.ecovalue.jobs.registry.SitingStage;
@@ -87,8 +88,10 @@ public final class PipelineJob {
             inventory.sinkTo(sinks.inventoryHistory()).name("inventory-history-sink").uid("inventory-history-sink");
         }
 
-        // issue 6: a CompensationStage.apply(clean, registryBroadcast, options) plugs in here,
-        // consuming the same clean observations and registry broadcast, with its own sink.
+        if (sinks.compensation() != null) {
+            CompensationStage.apply(clean, registryBroadcast, options)
+                    .sinkTo(sinks.compensation()).name("compensation-sink").uid("compensation-sink");
+        }
     }
 
     static Observation markedLate(Observation obs) {

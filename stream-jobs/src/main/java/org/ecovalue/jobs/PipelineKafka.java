@@ -9,6 +9,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.ecovalue.jobs.history.HistoryPoints;
 import org.ecovalue.jobs.history.InfluxDbSink;
+import org.ecovalue.jobs.compensation.LedgerEntrySerializer;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryUpdateDeserializer;
 import org.ecovalue.schemas.inventory.InventoryRecord;
@@ -32,7 +33,8 @@ public record PipelineKafka(KafkaWiring wiring) {
         return new PipelineJob(observations(decoder), registry(),
                 new PipelineSinks(sink(new ObservationSerializer(EcoTopic.OBSERVATIONS_CLEAN.topic()), "clean"),
                         sink(new InventorySerializer(EcoTopic.INVENTORY.topic()), "inventory"),
-                        sink(new AlertSerializer(EcoTopic.ALERTS.topic()), "alerts")),
+                        sink(new AlertSerializer(EcoTopic.ALERTS.topic()), "alerts"))
+                        .withCompensation(sink(new LedgerEntrySerializer(EcoTopic.COMPENSATION.topic()), "compensation")),
                 options);
     }
 

@@ -1,6 +1,7 @@
 package org.ecovalue.jobs;
 
 import java.util.Objects;
+import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.ecovalue.schemas.alert.Alert;
 import org.ecovalue.schemas.inventory.InventoryRecord;
@@ -12,7 +13,8 @@ import org.ecovalue.schemas.observation.Observation;
  * InfluxDB history ({@code reading}, {@code inventory} measurements), null when not configured.
  */
 public record PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory, Sink<Alert> alerts,
-                            Sink<Observation> readingHistory, Sink<InventoryRecord> inventoryHistory) {
+                            Sink<Observation> readingHistory, Sink<InventoryRecord> inventoryHistory,
+                            Sink<LedgerEntry> compensation) {
 
     public PipelineSinks {
         Objects.requireNonNull(cleanObservations, "cleanObservations");
@@ -24,11 +26,16 @@ public record PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryR
     }
 
     public PipelineSinks(Sink<Observation> cleanObservations, Sink<InventoryRecord> inventory, Sink<Alert> alerts) {
-        this(cleanObservations, inventory, alerts, null, null);
+        this(cleanObservations, inventory, alerts, null, null, null);
+    }
+
+    /** The compensation ledger ({@code eco.compensation}) goes to {@code ledger}; without it the stage is left out. */
+    public PipelineSinks withCompensation(Sink<LedgerEntry> ledger) {
+        return new PipelineSinks(cleanObservations, inventory, alerts, readingHistory, inventoryHistory, ledger);
     }
 
     public PipelineSinks withHistory(Sink<Observation> readings, Sink<InventoryRecord> inventoryFigures) {
-        return new PipelineSinks(cleanObservations, inventory, alerts, readings, inventoryFigures);
+        return new PipelineSinks(cleanObservations, inventory, alerts, readings, inventoryFigures, compensation);
     }
 
     public boolean hasHistory() {

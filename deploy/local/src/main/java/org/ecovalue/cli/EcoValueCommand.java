@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class,
                 DashboardCommand.class,
                 RegistryCommand.class,
+                LedgerCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class EcoValueCommand implements Runnable {
