@@ -39,13 +39,30 @@ public final class PipelineJob {
     private final Source<RegistryUpdate, ?, ?> registry;
     private final PipelineSinks sinks;
     private final PipelineOptions options;
+    private final WatermarkStrategy<RegistryUpdate> registryWatermarks;
 
     public PipelineJob(Source<Observation, ?, ?> observations, Source<RegistryUpdate, ?, ?> registry,
                        PipelineSinks sinks, PipelineOptions options) {
+        this(observations, registry, sinks, options, RegistryWatermarks.alwaysIdle());
+    }
+
+    private PipelineJob(Source<Observation, ?, ?> observations, Source<RegistryUpdate, ?, ?> registry,
+                        PipelineSinks sinks, PipelineOptions options, WatermarkStrategy<RegistryUpdate> registryWatermarks) {
         this.observations = observations;
         this.registry = registry;
         this.sinks = sinks;
         this.options = options;
+        this.registryWatermarks = registryWatermarks;
+    }
+
+    /**
+     * For a BOUNDED registry source (tests): the registry holds event time back until all of it has
+     * been read, so observations never give up waiting for a registry that is merely late to start.
+     * Never for the compacted topic, which does not end (see {@link RegistryWatermarks}).
+     */
+    public PipelineJob withRegistryReadBeforeEventTimeAdvances() {
+        return new PipelineJob(observations, registry, sinks, options,
+                WatermarkStrategy.<RegistryUpdate>forMonotonousTimestamps().withTimestampAssigner((u, ts) -> 0L));
     }
 
     public PipelineSinks sinks() {
@@ -53,7 +70,7 @@ public final class PipelineJob {
     }
 
     public PipelineJob withSinks(PipelineSinks newSinks) {
-        return new PipelineJob(observations, registry, newSinks, options);
+        return new PipelineJob(observations, registry, newSinks, options, registryWatermarks);
     }
 
     /** Adds the job's graph to {@code env}; the caller configures checkpointing and executes. */
@@ -67,7 +84,7 @@ public final class PipelineJob {
         DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
                 .uid("pipeline-observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
-                .fromSource(registry, RegistryWatermarks.alwaysIdle(), "registry").uid("registry-source")
+                .fromSource(registry, registryWatermarks, "registry").uid("registry-source")
                 .broadcast(RegistryState.DESCRIPTOR);
 
         SingleOutputStreamOperator<Observation> clean = QualityControlStage.apply(raw, options);

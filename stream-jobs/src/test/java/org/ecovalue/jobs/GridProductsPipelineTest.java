@@ -148,7 +148,8 @@ class GridProductsPipelineTest {
                 .withLateness(Duration.ofMinutes(10), Duration.ofHours(6));
         new PipelineJob(PipelineJobTest.observations(input), PipelineJobTest.registry(registry()),
                 new PipelineSinks(new PipelineJobTest.Collecting<>(CLEAN), new PipelineJobTest.Collecting<>(INVENTORY),
-                        new PipelineJobTest.Collecting<>(ALERTS)), options).build(env);
+                        new PipelineJobTest.Collecting<>(ALERTS)), options)
+                .withRegistryReadBeforeEventTimeAdvances().build(env);
         env.execute("grid-products-test");
     }
 }

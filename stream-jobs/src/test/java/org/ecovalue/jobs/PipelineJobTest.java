@@ -129,7 +129,8 @@ class PipelineJobTest {
         org.ecovalue.jobs.PipelineOptions options = org.ecovalue.jobs.PipelineOptions.defaults()
                 .withLateness(Duration.ofMinutes(10), Duration.ofHours(6));
         new PipelineJob(observations(input), registry(TestRegistry.updates()),
-                new PipelineSinks(new Collecting<>(CLEAN), new Collecting<>(INVENTORY), new Collecting<>(ALERTS)), options).build(env);
+                new PipelineSinks(new Collecting<>(CLEAN), new Collecting<>(INVENTORY), new Collecting<>(ALERTS)), options)
+                .withRegistryReadBeforeEventTimeAdvances().build(env);
         env.execute("pipeline-test");
     }
 

@@ -95,7 +95,7 @@ class InfluxDbHistoryTest {
                 .withHistory(new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.readings()),
                         new InfluxDbSink<>(influx.url(), "ecovalue", 5, HistoryPoints.inventory(options.zone())));
         new PipelineJob(TestSources.observations(input), TestSources.registry(TestRegistry.updates()), sinks, options)
-                .build(env);
+                .withRegistryReadBeforeEventTimeAdvances().build(env);
         env.execute("influx-history-test");
     }
 }
