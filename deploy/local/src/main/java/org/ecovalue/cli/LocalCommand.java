@@ -62,6 +62,12 @@ public final class LocalCommand implements Callable<Integer> {
             defaultValue = "60s", description = "Print a status line this often (default: ${DEFAULT-VALUE}).")
     Duration statusEvery;
 
+    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ECOVALUE_INFLUX_URL:-}",
+            description = "InfluxDB 1.x (v1 API) for history, e.g. http://127.0.0.1:8086: the pipeline writes readings "
+                    + "and inventory there, the dashboard's history charts read them (env ECOVALUE_INFLUX_URL; "
+                    + "default: none).")
+    String influx;
+
     @Override
     public Integer call() throws Exception {
         checkPort("--mqtt-port", mqttPort);
@@ -69,7 +75,7 @@ public final class LocalCommand implements Callable<Integer> {
         // UTF-8 whatever the locale: station names are Chinese
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         LocalStack stack = new LocalStack(new LocalStack.Settings(dataDir, mqttPort, kafkaPort, interval,
-                checkpointInterval, seed, statusEvery), out);
+                checkpointInterval, seed, statusEvery), out).withInflux(influx);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             out.println("Stopping …");

@@ -45,8 +45,10 @@ import org.ecovalue.ingest.mqtt.MqttIngest;
 import org.ecovalue.ingest.mqtt.MqttIngestConfig;
 import org.ecovalue.jobs.JobOptions;
 import org.ecovalue.jobs.KafkaWiring;
+import org.ecovalue.dashboard.config.DashboardSetting;
 import org.ecovalue.jobs.PipelineJob;
 import org.ecovalue.jobs.PipelineKafka;
+import org.ecovalue.jobs.PipelineMain;
 import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.StationWaterClassJob;
 import org.ecovalue.schemas.registry.Section;
@@ -85,9 +87,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    static final String INFLUX_DATABASE = PipelineMain.DEFAULT_INFLUX_DATABASE;
     private static final String INGEST_CLIENT_ID = "ecovalue-ingest-local";
 
     private final Settings settings;
+    /** InfluxDB 1.x (v1 API) for history, or null: the pipeline writes there, the dashboard reads from there. */
+    private String influxUrl;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private EmbeddedMqttBroker broker;
@@ -101,6 +106,12 @@ public final class LocalStack implements AutoCloseable {
     private Scenario scenario;
     private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
     private Dashboard dashboard;
+
+    /** Writes history to (and the dashboard reads it from) the InfluxDB at {@code url}; null = none. */
+    public LocalStack withInflux(String url) {
+        this.influxUrl = url == null || url.isBlank() ? null : url;
+        return this;
+    }
 
     public LocalStack(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -153,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
             console = started(new StationClassConsole(kafka.bootstrapServers(), names(simulation), out,
                     ZoneId.systemDefault()).start());
 
-            dashboard = LocalDashboard.start(kafka.bootstrapServers(), System.getenv()).map(this::started).orElse(null);
+            dashboard = LocalDashboard.start(kafka.bootstrapServers(), dashboardEnvironment()).map(this::started).orElse(null);
 
             // the default scenario (issue 4): MQTT JSON and HJ 212 stations, an OPC UA server for the flow and weather ones
             opcua = started(new StationServer(simulation.stations().stream()
@@ -268,8 +279,14 @@ public final class LocalStack implements AutoCloseable {
         wiring.job(JobOptions.defaults().withWaterBodies(bodies)).build(env);
         // the pipeline (QC -> eco.observations.clean, inventory -> eco.inventory, alerts) in the same job and slot,
         // with the scenario's registry published to eco.registry at start
-        new PipelineKafka(new KafkaWiring(wiring.bootstrapServers(), PipelineJob.NAME, PipelineJob.NAME,
-                wiring.transactionTimeout(), wiring.checkpointInterval())).job(PipelineOptions.defaults()).build(env);
+        PipelineKafka pipeline = new PipelineKafka(new KafkaWiring(wiring.bootstrapServers(), PipelineJob.NAME,
+                PipelineJob.NAME, wiring.transactionTimeout(), wiring.checkpointInterval()));
+        if (influxUrl == null) {
+            pipeline.job(PipelineOptions.defaults()).build(env);
+        } else {
+            createInfluxDatabase(influxUrl);
+            pipeline.job(PipelineOptions.defaults(), influxUrl, INFLUX_DATABASE).build(env);
+        }
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
         LOG.info("event=job-submitted job={} id={}", StationWaterClassJob.NAME, client.getJobID());
         return client;
@@ -332,6 +349,9 @@ public final class LocalStack implements AutoCloseable {
         if (dashboard != null) {
             out.printf("  dashboard    %-28s live sections, compensation, inventory, alerts (SSE)%n", dashboard.url());
         }
+        if (influxUrl != null) {
+            out.printf("  InfluxDB     %-28s history: database %s (reading, inventory)%n", influxUrl, INFLUX_DATABASE);
+        }
         out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
     }
 
@@ -343,6 +363,23 @@ public final class LocalStack implements AutoCloseable {
     private static Map<String, String> names(Scenario simulation) {
         return simulation.sections().stream()
                 .collect(Collectors.toMap(Section::qualityStation, Section::name));
+    }
+
+    /** The dashboard's settings come from the environment; --influx adds where its history is. */
+    private Map<String, String> dashboardEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (influxUrl != null) {
+            env.put(DashboardSetting.INFLUX_URL.env(), influxUrl);
+            env.putIfAbsent(DashboardSetting.INFLUX_DATABASE.env(), INFLUX_DATABASE);
+        }
+        return env;
+    }
+
+    /** InfluxDB 1.x refuses writes to a database that does not exist; CREATE DATABASE is idempotent. */
+    private static void createInfluxDatabase(String url) {
+        try (org.influxdb.InfluxDB influx = org.influxdb.InfluxDBFactory.connect(url)) {
+            influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + INFLUX_DATABASE + "\""));
+        }
     }
 
     private <T extends AutoCloseable> T started(T part) {
