@@ -23,7 +23,7 @@ import org.ecovalue.schemas.standards.water.WaterClass;
  */
 public record DayQuality(String unitName, UnitKind unitKind, WaterBody waterBody, double[] sums, int[] counts,
                          int validReadings, int goodReadings, double expectedPerDay, String stations,
-                         int revision, long lastLiveMs) {
+                         int revision, long lastLiveMs) implements DayFigures<DayQuality, QualitySample> {
 
     public DayQuality {
         Objects.requireNonNull(unitName, "unitName");
@@ -68,10 +68,6 @@ public record DayQuality(String unitName, UnitKind unitKind, WaterBody waterBody
     public DayQuality liveAt(long tsMillis) {
         return new DayQuality(unitName, unitKind, waterBody, sums, counts, validReadings, goodReadings, expectedPerDay,
                 stations, revision, tsMillis);
-    }
-
-    public boolean isFinal() {
-        return revision > 0;
     }
 
     /** The class of the day's mean concentrations, if any factor was measured. */

@@ -14,7 +14,7 @@ import org.ecovalue.schemas.registry.UnitKind;
  * @param lastLiveMs     event time of the latest LIVE figure emitted (rate limit), {@code Long.MIN_VALUE} if none
  */
 public record DayVolume(String unitName, UnitKind unitKind, double volumeM3, int validReadings,
-                        double expectedPerDay, String stations, int revision, long lastLiveMs) {
+                        double expectedPerDay, String stations, int revision, long lastLiveMs) implements DayFigures<DayVolume, FlowSample> {
 
     public DayVolume {
         Objects.requireNonNull(unitName, "unitName");
@@ -41,10 +41,6 @@ public record DayVolume(String unitName, UnitKind unitKind, double volumeM3, int
 
     public DayVolume liveAt(long tsMillis) {
         return new DayVolume(unitName, unitKind, volumeM3, validReadings, expectedPerDay, stations, revision, tsMillis);
-    }
-
-    public boolean isFinal() {
-        return revision > 0;
     }
 
     /** Share of the expected readings that arrived and passed quality control, at most 1. */
