@@ -28,8 +28,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.ecovalue.schemas.registry.RegistryItem;
+import org.ecovalue.schemas.registry.Registry;
+import org.ecovalue.jobs.registry.RegistryPublisher;
 import org.ecovalue.embedded.EmbeddedKafka;
-import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.compensation.AgreementLedgerTest;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.ledger.LedgerHashChain;
@@ -93,7 +95,7 @@ class CompensationExactlyOnceTest {
         Files.createDirectories(dir);
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
             kafka.createAllTopics();
-            produceRegistry(kafka.bootstrapServers());
+            RegistryPublisher.publish(Registry.of(registryItems()), kafka.bootstrapServers());
             produceHours(kafka.bootstrapServers(), 0, 12);
 
             Configuration conf = new Configuration();
@@ -161,15 +163,11 @@ class CompensationExactlyOnceTest {
                 obs.station().getBytes(StandardCharsets.UTF_8), ObservationCodec.encode(obs)));
     }
 
-    private static void produceRegistry(String bootstrap) throws Exception {
-        List<RegistryUpdate> updates = new ArrayList<>(TestRegistry.updates());
-        updates.add(TestRegistry.update(AgreementLedgerTest.fluxAgreement()));
-        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            for (RegistryUpdate u : updates) {
-                producer.send(new ProducerRecord<>(EcoTopic.REGISTRY.topic(), u.key().getBytes(StandardCharsets.UTF_8),
-                        u.value())).get();
-            }
-        }
+    /** The test registry plus the flux agreement of {@link AgreementLedgerTest}. */
+    private static List<RegistryItem> registryItems() {
+        List<RegistryItem> items = new ArrayList<>(TestRegistry.items());
+        items.add(AgreementLedgerTest.fluxAgreement());
+        return items;
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -29,8 +29,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.ecovalue.schemas.registry.Registry;
+import org.ecovalue.jobs.registry.RegistryPublisher;
 import org.ecovalue.embedded.EmbeddedKafka;
-import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.json.Json;
@@ -88,7 +89,7 @@ class PipelineExactlyOnceTest {
         Files.createDirectories(dir);
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
             kafka.createAllTopics();
-            produceRegistry(kafka.bootstrapServers());
+            RegistryPublisher.publish(Registry.of(TestRegistry.items()), kafka.bootstrapServers());
             produceObservations(kafka.bootstrapServers(), 0, PER_DAY);
 
             Configuration conf = new Configuration();
@@ -140,15 +141,6 @@ class PipelineExactlyOnceTest {
                         obs.station().getBytes(StandardCharsets.UTF_8), ObservationCodec.encode(obs)));
             }
             producer.flush();
-        }
-    }
-
-    private static void produceRegistry(String bootstrap) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            for (RegistryUpdate u : TestRegistry.updates()) {
-                producer.send(new ProducerRecord<>(EcoTopic.REGISTRY.topic(), u.key().getBytes(StandardCharsets.UTF_8),
-                        u.value())).get();
-            }
         }
     }
 
