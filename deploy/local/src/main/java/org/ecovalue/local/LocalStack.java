@@ -284,7 +284,6 @@ public final class LocalStack implements AutoCloseable {
         if (influxUrl == null) {
             pipeline.job(PipelineOptions.defaults()).build(env);
         } else {
-            createInfluxDatabase(influxUrl);
             pipeline.job(PipelineOptions.defaults(), influxUrl, INFLUX_DATABASE).build(env);
         }
         JobClient client = env.executeAsync(StationWaterClassJob.NAME);
@@ -373,13 +372,6 @@ public final class LocalStack implements AutoCloseable {
             env.putIfAbsent(DashboardSetting.INFLUX_DATABASE.env(), INFLUX_DATABASE);
         }
         return env;
-    }
-
-    /** InfluxDB 1.x refuses writes to a database that does not exist; CREATE DATABASE is idempotent. */
-    private static void createInfluxDatabase(String url) {
-        try (org.influxdb.InfluxDB influx = org.influxdb.InfluxDBFactory.connect(url)) {
-            influx.query(new org.influxdb.dto.Query("CREATE DATABASE \"" + INFLUX_DATABASE + "\""));
-        }
     }
 
     private <T extends AutoCloseable> T started(T part) {

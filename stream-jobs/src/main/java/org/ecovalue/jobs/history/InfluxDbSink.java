@@ -9,6 +9,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.slf4j.Logger;
@@ -43,8 +44,10 @@ public final class InfluxDbSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer<>(InfluxDBFactory.connect(url), database, batchSize, mapper,
-                context.metricGroup().counter("influxPointsWritten"));
+        InfluxDB influx = InfluxDBFactory.connect(url);
+        // InfluxDB 1.x refuses writes to a database that does not exist; CREATE DATABASE is idempotent
+        influx.query(new Query("CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\""));
+        return new Writer<>(influx, database, batchSize, mapper, context.metricGroup().counter("influxPointsWritten"));
     }
 
     private static final class Writer<T> implements SinkWriter<T> {
