@@ -20,6 +20,7 @@ import org.ecovalue.jobs.qc.QualityControlStage;
 import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryWatermarks;
+import org.ecovalue.jobs.time.ObservationWatermarks;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.observation.Reading;
@@ -82,10 +83,7 @@ public final class PipelineJob {
     public void build(StreamExecutionEnvironment env) {
         // Event time is the measurement time; watermarks per source split (Kafka partition) with
         // idleness, so a partition whose stations sleep does not hold the others back.
-        WatermarkStrategy<Observation> eventTime = WatermarkStrategy
-                .<Observation>forBoundedOutOfOrderness(options.maxOutOfOrderness())
-                .withTimestampAssigner((obs, recordTs) -> obs.ts().toEpochMilli())
-                .withIdleness(options.sourceIdleness());
+        WatermarkStrategy<Observation> eventTime = ObservationWatermarks.of(options.maxOutOfOrderness(), options.sourceIdleness());
         DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
                 .uid("pipeline-observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
