@@ -1,6 +1,8 @@
 package org.ecovalue.jobs.registry;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -86,7 +88,11 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
 
     private transient RegistryState registry;
     private transient ListState<Observation> waiting;
+    private static final long UNPLACED_LOG_EVERY_MS = 60_000;
+
     private transient Counter unknown;
+    /** Per station: wall time of the last unplaced-observation log line, observations given up since. */
+    private transient Map<String, long[]> unplacedLog;
     private transient Counter badRegistryItems;
 
     public StationSiting(Duration registryWait, int maxWaiting) {
@@ -98,6 +104,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
         registry = new RegistryState();
         waiting = getRuntimeContext().getListState(WAITING);
         unknown = getRuntimeContext().getMetricGroup().counter("unknownStationObservations");
+        unplacedLog = new HashMap<>();
         badRegistryItems = getRuntimeContext().getMetricGroup().counter("badRegistryItems");
     }
 
@@ -159,7 +166,17 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
 
     private void giveUp(Observation obs, ReadOnlyContext ctx, String reason) {
         unknown.inc();
-        LOG.warn("event=observation-unplaced station={} ts={} reason={}", obs.station(), obs.ts(), reason);
+        // one line per station and minute of wall time, with how many since the last line: a station
+        // missing from the registry must be seen in the log without flooding it
+        long now = System.currentTimeMillis();
+        long[] seen = unplacedLog.computeIfAbsent(obs.station(), s -> new long[] {0, 0});
+        seen[1]++;
+        if (now - seen[0] >= UNPLACED_LOG_EVERY_MS) {
+            LOG.warn("event=observation-unplaced station={} ts={} reason={} since-last-line={}", obs.station(),
+                    obs.ts(), reason, seen[1]);
+            seen[0] = now;
+            seen[1] = 0;
+        }
         ctx.output(UNKNOWN_STATION, obs);
     }
 
