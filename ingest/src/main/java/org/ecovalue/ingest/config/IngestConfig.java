@@ -113,7 +113,7 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
                         r.endpoint(OPCUA_USERNAME, name), r.endpoint(OPCUA_PASSWORD, name),
                         nodes(r.endpoint(OPCUA_NODES, name)), r.duration(OPCUA_SAMPLING),
                         r.integer(OPCUA_QUEUE_SIZE, 1, 10_000), r.duration(OPCUA_SILENCE), r.duration(OPCUA_BACKOFF_MAX),
-                        Path.of(r.text(OPCUA_PKI_DIR))));
+                        Path.of(r.text(OPCUA_PKI_DIR)), r.text(OPCUA_PKI_PASSWORD)));
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }

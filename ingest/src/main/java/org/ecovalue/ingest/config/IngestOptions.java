@@ -57,7 +57,8 @@ public final class IngestOptions {
     public static final IngestOption OPCUA_STATION = new IngestOption("opcua.NAME.station", "station id", null, false,
             "the station this endpoint serves (Objects/Stations/{station}/{param})");
     public static final IngestOption OPCUA_SECURITY = new IngestOption("opcua.NAME.security-policy",
-            "None|Basic256Sha256", "None", false, "security policy (Basic256Sha256 needs opcua.pki-dir)");
+            "None|Basic256Sha256", "None", false,
+            "security policy; Basic256Sha256 = sign and encrypt with the client certificate of opcua.pki-dir");
     public static final IngestOption OPCUA_USERNAME = new IngestOption("opcua.NAME.username", "string", null, false,
             "user name identity (unset = anonymous)");
     public static final IngestOption OPCUA_PASSWORD = new IngestOption("opcua.NAME.password", "secret", null, false,
@@ -73,14 +74,16 @@ public final class IngestOptions {
     public static final IngestOption OPCUA_BACKOFF_MAX = new IngestOption("opcua.reconnect-backoff-max",
             "ISO-8601 duration", "PT30S", false, "upper bound of the exponential reconnect backoff (starts at 500 ms)");
     public static final IngestOption OPCUA_PKI_DIR = new IngestOption("opcua.pki-dir", "path", "./data/opcua-pki", false,
-            "client certificate and trusted server certificates for secure policies");
+            "client certificate (own/, created on first start) and trusted server certificates (trusted/certs)");
+    public static final IngestOption OPCUA_PKI_PASSWORD = new IngestOption("opcua.pki-password", "secret", "ecovalue",
+            false, "password of own/application.pfx (the client's private key); set it through the environment");
 
     public static final List<IngestOption> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_CLIENT_ID, QUEUE_CAPACITY, MAX_PAYLOAD,
             REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HTTP_PORT, HTTP_HOST,
             MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_SHARED, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TRUST_STORE, MQTT_TRUST_STORE_PASSWORD,
             OPCUA_ENDPOINTS, OPCUA_URL, OPCUA_STATION, OPCUA_SECURITY, OPCUA_USERNAME, OPCUA_PASSWORD, OPCUA_NODES,
-            OPCUA_SAMPLING, OPCUA_QUEUE_SIZE, OPCUA_SILENCE, OPCUA_BACKOFF_MAX, OPCUA_PKI_DIR);
+            OPCUA_SAMPLING, OPCUA_QUEUE_SIZE, OPCUA_SILENCE, OPCUA_BACKOFF_MAX, OPCUA_PKI_DIR, OPCUA_PKI_PASSWORD);
 
     private IngestOptions() {
     }
