@@ -78,11 +78,12 @@ public final class SimulateCommand implements Callable<Integer> {
     char[] mqttPassword;
 
     @Option(names = "--mqtt-truststore", paramLabel = "FILE", defaultValue = "${env:ECOVALUE_MQTT_TRUSTSTORE}",
-            description = "PKCS12 trust store for ssl:// (ECOVALUE_MQTT_TRUSTSTORE; default: the JVM's).")
+            description = "Certificates trusted for ssl://: the broker's CA file (PEM/DER, as Mosquitto's cafile) or a "
+                    + "PKCS12 store (.p12/.pfx) (ECOVALUE_MQTT_TRUSTSTORE; default: the JVM's).")
     Path trustStore;
 
     @Option(names = "--mqtt-truststore-password", paramLabel = "SECRET", defaultValue = "${env:ECOVALUE_MQTT_TRUSTSTORE_PASSWORD}",
-            description = "Trust store password (ECOVALUE_MQTT_TRUSTSTORE_PASSWORD).")
+            description = "Password of a PKCS12 trust store (ECOVALUE_MQTT_TRUSTSTORE_PASSWORD).")
     char[] trustStorePassword;
 
     @Option(names = "--qos", paramLabel = "0|1", defaultValue = "${env:ECOVALUE_SIM_QOS:-1}",

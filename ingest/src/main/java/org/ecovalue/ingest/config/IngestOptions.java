@@ -45,10 +45,12 @@ public final class IngestOptions {
             "user name for the broker (unset = anonymous)");
     public static final IngestOption MQTT_PASSWORD = new IngestOption("mqtt.password", "secret", null, false,
             "password for the broker; prefer the environment variable");
-    public static final IngestOption MQTT_TRUST_STORE = new IngestOption("mqtt.tls.trust-store", "path (PKCS#12)",
-            null, false, "CA certificates for an ssl:// broker (unset = the JVM's default trust)");
+    public static final IngestOption MQTT_TRUST_STORE = new IngestOption("mqtt.tls.trust-store",
+            "path (PEM/DER CA file, or .p12/.pfx)", null, false,
+            "the only certificates trusted for an ssl:// broker: the CA file of Mosquitto's cafile, or a PKCS#12 "
+                    + "trust store (unset = the JVM's default trust)");
     public static final IngestOption MQTT_TRUST_STORE_PASSWORD = new IngestOption("mqtt.tls.trust-store-password",
-            "secret", null, false, "password of the trust store");
+            "secret", null, false, "password of a PKCS#12 trust store");
 
     public static final IngestOption OPCUA_ENDPOINTS = new IngestOption("opcua.endpoints", "name,…", "", false,
             "OPC UA endpoints to subscribe to; each NAME is configured by opcua.NAME.* below");
