@@ -66,7 +66,8 @@ public final class IngestService implements AutoCloseable {
         ObservationIntake intake = intake(config, stations);
         KafkaPublisher publisher = new KafkaPublisher(
                 KafkaPublisher.producerConfig(config.kafkaBootstrap(), config.kafkaClientId()), config.queueCapacity());
-        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC())));
+        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC()),
+                config.hj212SplitTimeout()));
     }
 
     private static Registry loadRegistry(IngestConfig config) throws Exception {
@@ -140,6 +141,7 @@ public final class IngestService implements AutoCloseable {
         if (mqtt != null) {
             mqtt.close();
         }
+        pipeline.close();
         publisher.close();
         if (operations != null) {
             operations.close();
@@ -156,6 +158,7 @@ public final class IngestService implements AutoCloseable {
         if (mqtt != null) {
             mqtt.abort();
         }
+        pipeline.close();
         publisher.abort();
         if (operations != null) {
             operations.close();

@@ -20,6 +20,9 @@ public final class IngestOptions {
             "observations of stations not in the registry: DLQ unknown-station, or published and counted");
     public static final IngestOption HJ212_ZONE = new IngestOption("hj212.zone", "zone id", "Asia/Shanghai", false,
             "time zone of HJ 212 DataTime (HJ 212-2017 §6.3.2: local time)");
+    public static final IngestOption HJ212_SPLIT_TIMEOUT = new IngestOption("hj212.split-timeout", "ISO-8601 duration",
+            "PT5M", false, "parts of a split HJ 212 packet (PNUM/PNO) wait this long for the rest, unacknowledged; "
+                    + "then they go to the DLQ as incomplete-split");
     public static final IngestOption HTTP_PORT = new IngestOption("http.port", "int 0..65535", "9464", false,
             "port of /metrics (Prometheus) and /health; 0 = any free port");
     public static final IngestOption HTTP_HOST = new IngestOption("http.host", "address", "0.0.0.0", false,
@@ -81,7 +84,7 @@ public final class IngestOptions {
             false, "password of own/application.pfx (the client's private key); set it through the environment");
 
     public static final List<IngestOption> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_CLIENT_ID, QUEUE_CAPACITY, MAX_PAYLOAD,
-            REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HTTP_PORT, HTTP_HOST,
+            REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HJ212_SPLIT_TIMEOUT, HTTP_PORT, HTTP_HOST,
             MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_SHARED, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TRUST_STORE, MQTT_TRUST_STORE_PASSWORD,
             OPCUA_ENDPOINTS, OPCUA_URL, OPCUA_STATION, OPCUA_SECURITY, OPCUA_USERNAME, OPCUA_PASSWORD, OPCUA_NODES,
