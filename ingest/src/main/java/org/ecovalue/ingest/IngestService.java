@@ -94,9 +94,19 @@ public final class IngestService implements AutoCloseable {
 
     /** The dependencies /health reports, each up or down. */
     public Map<String, Boolean> readiness() {
+        return readiness(publisher, config.mqtt().isPresent(), mqtt, opcua);
+    }
+
+    /**
+     * Readiness of any assembly of the ingest parts (this service, or {@code ecovalue local}'s):
+     * Kafka acknowledging, the MQTT client connected (when MQTT is expected; a client that failed to
+     * start counts as down), each OPC UA endpoint subscribed.
+     */
+    public static Map<String, Boolean> readiness(KafkaPublisher publisher, boolean mqttExpected, MqttIngest mqtt,
+                                                 List<OpcUaIngest> opcua) {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("kafka", publisher.isHealthy(KAFKA_STALL_MS));
-        if (config.mqtt().isPresent()) {
+        if (mqttExpected) {
             checks.put("mqtt", mqtt != null && mqtt.isConnected());
         }
         for (OpcUaIngest o : opcua) {
