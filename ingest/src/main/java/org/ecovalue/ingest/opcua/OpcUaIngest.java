@@ -58,6 +58,7 @@ public final class OpcUaIngest implements AutoCloseable {
     private static final Duration WATCH_TICK = Duration.ofMillis(250);
     /** In the client certificate's subjectAltName; stable, since the certificate is made once per PKI folder. */
     static final String APPLICATION_URI = "urn:ecovalue:ingest";
+    private static final Object PKI_CREATION = new Object();
 
     private final OpcUaEndpointConfig config;
     private final IngestPipeline pipeline;
@@ -204,9 +205,12 @@ public final class OpcUaIngest implements AutoCloseable {
     /** The client's certificate and trust list, opened once (the trust list follows changes of its folder). */
     private OpcUaPki pki() throws Exception {
         if (pki == null) {
-            pki = OpcUaPki.open(config.pkiDir(), APPLICATION_URI, "EcoValue ingest", List.of(),
-                    config.pkiPassword().toCharArray());
-            LOG.info("event=opcua-pki endpoint={} dir={} certificate={} thumbprint={}", config.name(), config.pkiDir(),
+            // endpoints share the folder: the first to open it creates the certificate, the others must load that one
+            synchronized (PKI_CREATION) {
+                pki = OpcUaPki.open(config.pkiDir(), APPLICATION_URI, "EcoValue ingest", List.of(),
+                        config.pkiPassword().toCharArray());
+            }
+            LOG.info("event=opcua-pki endpoint={} dir={} certificate={} serial={}", config.name(), config.pkiDir(),
                     pki.certificateFile(), pki.certificate().getSerialNumber().toString(16));
         }
         return pki;
