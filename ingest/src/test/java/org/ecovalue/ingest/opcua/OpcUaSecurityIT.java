@@ -91,7 +91,7 @@ class OpcUaSecurityIT {
     }
 
     @Test
-    void anUntrustedServerCertificateIsRefusedAndQuarantined() throws Exception {
+    void anUntrustedServerCertificateIsRefusedAndQuarantinedUntilAnOperatorTrustsIt() throws Exception {
         String station = "SEC-3";
         Path clientPki = dir.resolve("pki-untrusted");
         try (OpcUaPki serverPki = serverPki(station);
@@ -107,10 +107,15 @@ class OpcUaSecurityIT {
             });
             assertThat(ingest.readiness().get("opcua:s1")).isFalse();
             assertThat(count(observations, station)).isZero();
-            // the refused certificate waits in rejected/ for an operator to trust it
+            // the refused certificate waits in rejected/ for an operator to trust it ...
+            Path refused;
             try (var rejected = Files.list(clientPki.resolve("rejected"))) {
-                assertThat(rejected.count()).isGreaterThanOrEqualTo(1);
+                refused = rejected.findFirst().orElseThrow();
             }
+            // ... who does so by moving it to trusted/certs: the next attempt connects, without a restart
+            Files.move(refused, clientPki.resolve("trusted").resolve("certs").resolve(refused.getFileName()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(observations, station) >= 1);
+            assertThat(ingest.readiness().get("opcua:s1")).isTrue();
         }
     }
 
