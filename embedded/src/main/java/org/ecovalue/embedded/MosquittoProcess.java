@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecovalue.embedded.tls.TestCertificateAuthority;
 
 /**
  * Debian's Mosquitto 2.x as a second, non-embedded MQTT broker (PLATFORM.md: not started by the
@@ -27,17 +28,27 @@ public final class MosquittoProcess extends ServerProcess {
     private final int port;
     private final Map<String, String> users;
     private final String acl;
+    private final TestCertificateAuthority tls;
 
-    private MosquittoProcess(Path dir, int port, Map<String, String> users, String acl) {
+    private MosquittoProcess(Path dir, int port, Map<String, String> users, String acl, TestCertificateAuthority tls) {
         super(dir);
         this.port = port;
         this.users = Map.copyOf(users);
         this.acl = acl;
+        this.tls = tls;
     }
 
     /** Anonymous access, any topic: the simplest broker. */
     public static MosquittoProcess anonymous(Path dir) {
-        return new MosquittoProcess(dir, freePort(), Map.of(), null);
+        return new MosquittoProcess(dir, freePort(), Map.of(), null, null);
+    }
+
+    /**
+     * The same broker (not started yet) with its listener speaking TLS only, with the server
+     * certificate of {@code ca}; {@link #url()} is then {@code ssl://127.0.0.1:PORT}.
+     */
+    public MosquittoProcess withTls(TestCertificateAuthority ca) {
+        return new MosquittoProcess(dir, port, users, acl, ca);
     }
 
     /**
@@ -45,16 +56,16 @@ public final class MosquittoProcess extends ServerProcess {
      * rule {@code pattern write ecovalue/v1/%u/#} (a station may publish only under its own id).
      */
     public static MosquittoProcess withAuth(Path dir, Map<String, String> usersAndPasswords, String aclFileText) {
-        return new MosquittoProcess(dir, freePort(), new LinkedHashMap<>(usersAndPasswords), aclFileText);
+        return new MosquittoProcess(dir, freePort(), new LinkedHashMap<>(usersAndPasswords), aclFileText, null);
     }
 
     public int port() {
         return port;
     }
 
-    /** {@code tcp://127.0.0.1:PORT}, as Paho wants it. */
+    /** {@code tcp://127.0.0.1:PORT} (or {@code ssl://…} with TLS), as Paho wants it. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
     }
 
     @Override
@@ -81,6 +92,12 @@ public final class MosquittoProcess extends ServerProcess {
                 "log_type warning",
                 // as root Mosquitto drops to user "mosquitto", which cannot read a test's private temp dir
                 "user " + System.getProperty("user.name")));
+        if (tls != null) {
+            // settings of the listener above (docs/ingest.md shows the same for production)
+            conf.add(1, "cafile " + tls.caFile());
+            conf.add(2, "certfile " + tls.serverCertFile());
+            conf.add(3, "keyfile " + tls.serverKeyFile());
+        }
         if (users.isEmpty()) {
             conf.add("allow_anonymous true");
         } else {

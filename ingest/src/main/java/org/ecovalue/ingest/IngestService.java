@@ -66,7 +66,8 @@ public final class IngestService implements AutoCloseable {
         ObservationIntake intake = intake(config, stations);
         KafkaPublisher publisher = new KafkaPublisher(
                 KafkaPublisher.producerConfig(config.kafkaBootstrap(), config.kafkaClientId()), config.queueCapacity());
-        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC())));
+        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC()),
+                config.hj212SplitTimeout()));
     }
 
     private static Registry loadRegistry(IngestConfig config) throws Exception {
@@ -93,9 +94,19 @@ public final class IngestService implements AutoCloseable {
 
     /** The dependencies /health reports, each up or down. */
     public Map<String, Boolean> readiness() {
+        return readiness(publisher, config.mqtt().isPresent(), mqtt, opcua);
+    }
+
+    /**
+     * Readiness of any assembly of the ingest parts (this service, or {@code ecovalue local}'s):
+     * Kafka acknowledging, the MQTT client connected (when MQTT is expected; a client that failed to
+     * start counts as down), each OPC UA endpoint subscribed.
+     */
+    public static Map<String, Boolean> readiness(KafkaPublisher publisher, boolean mqttExpected, MqttIngest mqtt,
+                                                 List<OpcUaIngest> opcua) {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("kafka", publisher.isHealthy(KAFKA_STALL_MS));
-        if (config.mqtt().isPresent()) {
+        if (mqttExpected) {
             checks.put("mqtt", mqtt != null && mqtt.isConnected());
         }
         for (OpcUaIngest o : opcua) {
@@ -140,6 +151,7 @@ public final class IngestService implements AutoCloseable {
         if (mqtt != null) {
             mqtt.close();
         }
+        pipeline.close();
         publisher.close();
         if (operations != null) {
             operations.close();
@@ -156,6 +168,7 @@ public final class IngestService implements AutoCloseable {
         if (mqtt != null) {
             mqtt.abort();
         }
+        pipeline.close();
         publisher.abort();
         if (operations != null) {
             operations.close();

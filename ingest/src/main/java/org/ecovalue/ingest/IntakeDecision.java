@@ -21,6 +21,17 @@ public sealed interface IntakeDecision {
     }
 
     /**
+     * One part of a split HJ 212 packet (PNUM/PNO; REFERENCE.md §6.2): written only once all
+     * parts are joined ({@link SplitPackets}), or to the DLQ as {@code incomplete-split}.
+     */
+    record SplitPart(org.ecovalue.schemas.hj212.Hj212Packet packet, String station) implements IntakeDecision {
+        public SplitPart {
+            Objects.requireNonNull(packet, "packet");
+            Objects.requireNonNull(station, "station");
+        }
+    }
+
+    /**
      * Nothing to write, nothing wrong: an HJ 212 heartbeat, acknowledgement or request (HJ 212-2017
      * §6.6 command packets) is counted, not published as an observation.
      */

@@ -65,23 +65,49 @@ public final class ObservationIntake {
         try {
             if (Source.MQTT_HJ212.wire().equals(message.source())) {
                 Hj212Packet packet = hj212.decode(message.payload());
-                if (!packet.isDataUpload()) {
-                    String station = packet.mn().isBlank() ? orUnknown(claimed) : packet.mn();
-                    LOG.debug("event=hj212-non-data station={} cn={} sourceRef={}", station, packet.cn(),
-                            message.sourceRef());
-                    return new IntakeDecision.Skip("hj212-cn-" + packet.cn(), station);
+                if (packet.isSplit()) {
+                    return new IntakeDecision.SplitPart(packet, packet.mn().isBlank() ? orUnknown(claimed) : packet.mn());
                 }
-                obs = Hj212ObservationMapper.map(packet).observation();
-                if (obs.readings().isEmpty()) {
-                    throw new InputRejectedException(RejectReason.NO_READINGS,
-                            "HJ 212 CN " + packet.cn() + " from " + obs.station() + " has no factor with a canonical parameter");
-                }
-            } else {
-                obs = ObservationCodec.decode(message.payload());
+                return routePacket(packet, message);
+            }
+            obs = ObservationCodec.decode(message.payload());
+        } catch (InputRejectedException e) {
+            return reject(message, e, message.payload());
+        }
+        return admit(obs, message);
+    }
+
+    /**
+     * A whole HJ 212 packet (as received, or joined from its parts by {@link SplitPackets}); the
+     * message is the one that completed it.
+     */
+    IntakeDecision routePacket(Hj212Packet packet, RawMessage message) {
+        Observation obs;
+        try {
+            if (!packet.isDataUpload()) {
+                String station = packet.mn().isBlank() ? orUnknown(message.claimedStation()) : packet.mn();
+                LOG.debug("event=hj212-non-data station={} cn={} sourceRef={}", station, packet.cn(),
+                        message.sourceRef());
+                return new IntakeDecision.Skip("hj212-cn-" + packet.cn(), station);
+            }
+            obs = Hj212ObservationMapper.map(packet).observation();
+            if (obs.readings().isEmpty()) {
+                throw new InputRejectedException(RejectReason.NO_READINGS,
+                        "HJ 212 CN " + packet.cn() + " from " + obs.station() + " has no factor with a canonical parameter");
             }
         } catch (InputRejectedException e) {
             return reject(message, e, message.payload());
         }
+        return admit(obs, message);
+    }
+
+    /** Rejects a message (or the parts of a split packet, as one message) with the reason given. */
+    IntakeDecision rejected(RawMessage message, InputRejectedException e) {
+        return reject(message, e, message.payload());
+    }
+
+    private IntakeDecision admit(Observation obs, RawMessage message) {
+        String claimed = message.claimedStation();
         if (claimed != null && !claimed.equals(obs.station())) {
             return reject(message, new InputRejectedException(RejectReason.STATION_MISMATCH,
                     "transport says " + claimed + ", payload says " + obs.station()), message.payload());
@@ -97,6 +123,11 @@ public final class ObservationIntake {
         Observation stamped = obs.withIngest(message.source(), message.sourceRef(), message.receivedAt());
         return new IntakeDecision.Publish(new Outbound(EcoTopic.OBSERVATIONS.topic(), obs.station(),
                 ObservationCodec.encode(stamped), null), obs.station(), unknown);
+    }
+
+    /** The time zone of HJ 212 DataTime, for joining split packets. */
+    java.time.ZoneId hj212Zone() {
+        return hj212.zone();
     }
 
     /** A message on a topic this ingest has no decoder for. */

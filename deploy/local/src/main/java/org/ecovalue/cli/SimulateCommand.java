@@ -78,11 +78,12 @@ public final class SimulateCommand implements Callable<Integer> {
     char[] mqttPassword;
 
     @Option(names = "--mqtt-truststore", paramLabel = "FILE", defaultValue = "${env:ECOVALUE_MQTT_TRUSTSTORE}",
-            description = "PKCS12 trust store for ssl:// (ECOVALUE_MQTT_TRUSTSTORE; default: the JVM's).")
+            description = "Certificates trusted for ssl://: the broker's CA file (PEM/DER, as Mosquitto's cafile) or a "
+                    + "PKCS12 store (.p12/.pfx) (ECOVALUE_MQTT_TRUSTSTORE; default: the JVM's).")
     Path trustStore;
 
     @Option(names = "--mqtt-truststore-password", paramLabel = "SECRET", defaultValue = "${env:ECOVALUE_MQTT_TRUSTSTORE_PASSWORD}",
-            description = "Trust store password (ECOVALUE_MQTT_TRUSTSTORE_PASSWORD).")
+            description = "Password of a PKCS12 trust store (ECOVALUE_MQTT_TRUSTSTORE_PASSWORD).")
     char[] trustStorePassword;
 
     @Option(names = "--qos", paramLabel = "0|1", defaultValue = "${env:ECOVALUE_SIM_QOS:-1}",
@@ -93,6 +94,31 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Port of the OPC UA server on 127.0.0.1 for the scenario's opcua stations; -1 = none "
                     + "(ECOVALUE_SIM_OPCUA_PORT; default: ${DEFAULT-VALUE}).")
     int opcuaPort;
+
+    @Option(names = "--opcua-security", paramLabel = "None|Basic256Sha256",
+            defaultValue = "${env:ECOVALUE_SIM_OPCUA_SECURITY:-None}",
+            description = "Security of the OPC UA server: None (anonymous) or Basic256Sha256 (SignAndEncrypt, user name "
+                    + "--opcua-username; trusts the client certificates in --opcua-pki-dir/trusted/certs) "
+                    + "(ECOVALUE_SIM_OPCUA_SECURITY; default: ${DEFAULT-VALUE}).")
+    String opcuaSecurity;
+
+    @Option(names = "--opcua-pki-dir", paramLabel = "DIR", defaultValue = "${env:ECOVALUE_SIM_OPCUA_PKI_DIR:-opcua-pki}",
+            description = "The server's certificate (own/, created on first start) and trusted client certificates "
+                    + "(ECOVALUE_SIM_OPCUA_PKI_DIR; default: ${DEFAULT-VALUE}).")
+    Path opcuaPkiDir;
+
+    @Option(names = "--opcua-pki-password", paramLabel = "SECRET",
+            defaultValue = "${env:ECOVALUE_SIM_OPCUA_PKI_PASSWORD:-ecovalue}",
+            description = "Password of own/application.pfx (ECOVALUE_SIM_OPCUA_PKI_PASSWORD).")
+    char[] opcuaPkiPassword;
+
+    @Option(names = "--opcua-username", paramLabel = "NAME", defaultValue = "${env:ECOVALUE_SIM_OPCUA_USERNAME}",
+            description = "The user name clients log in with under Basic256Sha256 (ECOVALUE_SIM_OPCUA_USERNAME).")
+    String opcuaUsername;
+
+    @Option(names = "--opcua-password", paramLabel = "SECRET", defaultValue = "${env:ECOVALUE_SIM_OPCUA_PASSWORD}",
+            description = "Its password (ECOVALUE_SIM_OPCUA_PASSWORD; prefer the variable to the option).")
+    char[] opcuaPassword;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class, defaultValue = "${env:ECOVALUE_SIM_DURATION}",
             description = "Simulated time to run, e.g. 6h, P30D (ECOVALUE_SIM_DURATION; default: the scenario's).")
@@ -153,11 +179,14 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<Station> opcuaStations = scenario.stations().stream().filter(s -> s.protocol() == StationProtocol.OPCUA).toList();
         StationServer opcua = opcuaPort >= 0 && !opcuaStations.isEmpty()
-                ? new StationServer(opcuaStations, "127.0.0.1", opcuaPort) : null;
+                ? new StationServer(opcuaStations, "127.0.0.1", opcuaPort, opcuaSecurity()) : null;
         try (Publisher mqtt = new MqttPublisher(mqttSettings())) {
             if (opcua != null) {
                 opcua.startServer();
-                out.println("OPC UA server: " + opcua.endpointUrl() + " (" + opcuaStations.size() + " stations)");
+                out.println("OPC UA server: " + opcua.endpointUrl() + " (" + opcuaStations.size() + " stations)"
+                        + (opcua.pki() == null ? "" : ", Basic256Sha256/SignAndEncrypt; its certificate "
+                                + opcua.pki().certificateFile() + ", clients trusted in "
+                                + opcua.pki().dir().resolve("trusted").resolve("certs")));
             }
             SimulationRun run = new SimulationRun(scenario, mqtt, opcua, new RunOptions(speed, rate, progressEvery))
                     .onProgress(out::println);
@@ -188,6 +217,22 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return EcoValueCommand.OK;
+    }
+
+    /** Null for None; the server's PKI folder and login for Basic256Sha256. */
+    private StationServer.Security opcuaSecurity() {
+        if ("None".equals(opcuaSecurity)) {
+            return null;
+        }
+        if (!StationServer.Security.POLICY.equals(opcuaSecurity)) {
+            throw new ParameterException(spec.commandLine(), "--opcua-security is None or Basic256Sha256, got "
+                    + opcuaSecurity);
+        }
+        if (opcuaUsername == null || opcuaPassword == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--opcua-security Basic256Sha256 needs --opcua-username and --opcua-password");
+        }
+        return new StationServer.Security(opcuaPkiDir, opcuaPkiPassword, opcuaUsername, opcuaPassword);
     }
 
     private Scenario configured(Scenario scenario) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,6 +35,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.ecovalue.schemas.topics.EcoTopic;
 import org.ecovalue.ingest.KafkaPublisher;
 import org.ecovalue.ingest.IngestPipeline;
+import org.ecovalue.ingest.IngestService;
+import org.ecovalue.ingest.config.IngestOptions;
+import org.ecovalue.ingest.operations.OperationsServer;
 import org.ecovalue.ingest.ObservationIntake;
 import org.ecovalue.jobs.registry.RegistryPublisher;
 import org.ecovalue.ingest.StationDirectory;
@@ -105,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
     private StationServer opcua;
     private Scenario scenario;
     private CompletableFuture<EmbeddedMqttBroker> mqttStarted;
+    private OperationsServer ingestOperations;
     private Dashboard dashboard;
 
     /** Writes history to (and the dashboard reads it from) the InfluxDB at {@code url}; null = none. */
@@ -157,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
             IngestPipeline intake = new IngestPipeline(new ObservationIntake(Hj212Decoder.strict(),
                     StationDirectory.of(simulation.registry(), StationDirectory.UnknownStationPolicy.REJECT),
                     ObservationCodec.MAX_PAYLOAD_BYTES), publisher, new IngestMetrics(java.time.Clock.systemUTC()));
+            started(intake);
             ingest = new MqttIngest(ingestConfig, intake);
             started(ingest);
             ingest.start();
@@ -172,14 +179,20 @@ public final class LocalStack implements AutoCloseable {
             opcua.startServer();
             // one OPC UA client per flow/weather station, browsing Objects/Stations/{station} (DESIGN.md); sampled
             // every 100 ms because simulated time runs ~1200x faster than real time here
+            List<OpcUaIngest> opcuaClients = new ArrayList<>();
             for (Station station : simulation.stations()) {
                 if (station.protocol() == StationProtocol.OPCUA) {
                     OpcUaIngest client = started(new OpcUaIngest(OpcUaEndpointConfig.anonymous("local-" + station.id(),
                             opcua.endpointUrl(), station.id(), Duration.ofMillis(100), Duration.ofMinutes(2),
                             Duration.ofSeconds(10)), intake));
                     client.start();
+                    opcuaClients.add(client);
                 }
             }
+            // /metrics and /health as the standalone ingest serves them; port from its variable, default any free one
+            ingestOperations = started(new OperationsServer("127.0.0.1",
+                    Integer.parseInt(System.getenv().getOrDefault(IngestOptions.HTTP_PORT.env(), "0")),
+                    intake.metrics(), () -> IngestService.readiness(publisher, true, ingest, opcuaClients)));
             MqttPublisher stations = started(new MqttPublisher(new MqttSettings(broker.serverUri(), "ecovalue-simulator",
                     null, null, null, null, 1, 1000)));
             simulator = started(new BackgroundRun(new SimulationRun(simulation, stations, opcua,
@@ -324,6 +337,11 @@ public final class LocalStack implements AutoCloseable {
         return ticker::shutdownNow;
     }
 
+    /** {@code http://127.0.0.1:PORT} of the ingest's /metrics and /health. */
+    public String ingestOperationsUrl() {
+        return "http://127.0.0.1:" + ingestOperations.port();
+    }
+
     String statusLine() {
         KafkaPublisher.Stats s = publisher.stats();
         return java.time.LocalTime.now().withNano(0) + "  status  simulator published=" + simulator.run().messagesSent()
@@ -338,8 +356,8 @@ public final class LocalStack implements AutoCloseable {
                 broker.serverUri());
         out.printf("  Kafka        %-28s KRaft, 1 node; topics %s%n", kafka.bootstrapServers(),
                 Arrays.stream(EcoTopic.values()).map(EcoTopic::topic).collect(Collectors.joining(" ")));
-        out.printf("  ingest       %-28s -> eco.observations, eco.ingest.dlq%n",
-                ingest.config().sharedSubscription());
+        out.printf("  ingest       %-28s -> eco.observations, eco.ingest.dlq; %s/metrics, /health%n",
+                ingest.config().sharedSubscription(), ingestOperationsUrl());
         out.printf("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",
                 StationWaterClassJob.NAME, settings.checkpointInterval().toSeconds(), KafkaWiring.STATION_CLASS_TOPIC);
         out.printf("  simulator    %-28s scenario %s, %d stations, an hour every %s, seed %d; OPC UA %s%n",

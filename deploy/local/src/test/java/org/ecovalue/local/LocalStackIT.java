@@ -11,6 +11,9 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,13 +62,28 @@ class LocalStackIT {
                 String terminal = printed.toString(StandardCharsets.UTF_8);
                 stations.forEach((id, name) -> assertThat(terminal).contains(id + " " + name));
             });
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("EcoValue local stack up in");
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("EcoValue local stack up in")
+                    .contains(stack.ingestOperationsUrl() + "/metrics");
+            // the ingest inside serves what the standalone one does: counters for what it took in, and readiness
+            String metrics = get(stack.ingestOperationsUrl() + "/metrics").body();
+            assertThat(metrics).contains("ecovalue_ingest_received_total{source=\"mqtt-json\"",
+                    "ecovalue_ingest_published_total{source=\"mqtt-hj212\"", "ecovalue_ingest_queue_depth");
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                HttpResponse<String> health = get(stack.ingestOperationsUrl() + "/health");
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"kafka\":\"UP\"", "\"mqtt\":\"UP\"", "\"opcua:local-");
+            });
         }
 
         // stopped cleanly: nothing listens any more
         URI broker = URI.create(mqtt);
         assertRefused(broker.getHost(), broker.getPort());
         assertRefused("127.0.0.1", Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1)));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertRefused(String host, int port) {

@@ -1,14 +1,10 @@
 package org.ecovalue.simulator.delivery;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.ecovalue.embedded.tls.TrustedCertificates;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -50,15 +46,8 @@ public final class MqttPublisher implements Publisher {
                     java.nio.charset.StandardCharsets.UTF_8));
         }
         if (settings.trustStore() != null) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(settings.trustStore())) {
-                ks.load(in, settings.trustStorePassword());
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            options.setSocketFactory(ssl.getSocketFactory());
+            options.setSocketFactory(TrustedCertificates.sslContext(settings.trustStore(), settings.trustStorePassword())
+                    .getSocketFactory());
         }
         IMqttToken connected = client.connect(options);
         connected.waitForCompletion(30_000);

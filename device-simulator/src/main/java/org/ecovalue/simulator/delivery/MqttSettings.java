@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param serverUri   {@code tcp://host:1883} or {@code ssl://host:8883}
  * @param username    null: anonymous
- * @param trustStore  PKCS12 trust store for {@code ssl://} (null: the JVM's)
+ * @param trustStore  CA file (PEM/DER) or PKCS12 trust store (.p12/.pfx) for {@code ssl://} (null: the JVM's)
  * @param qos         0 or 1 (stations use 1)
  * @param maxInflight unacknowledged QoS 1 messages at a time: the backpressure window
  */

@@ -1,15 +1,20 @@
 package org.ecovalue.simulator.opcua;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.ecovalue.embedded.opcua.OpcUaPki;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -26,26 +31,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OPC UA server of the scenario's {@code opcua} stations (Eclipse Milo), security policy None,
- * anonymous. A restart (fault {@code opcua-restart}) is a new server on the same port, as after a
+ * The OPC UA server of the scenario's {@code opcua} stations (Eclipse Milo): security policy None
+ * and anonymous access, or ({@link Security}) only Basic256Sha256/SignAndEncrypt with one user name,
+ * as a production station server would offer. A restart (fault {@code opcua-restart}) is a new server on the same port, as after a
  * real reboot: subscriptions are gone and clients must recreate them; the last values come back.
  */
 public final class StationServer implements OpcUaSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StationServer.class);
     public static final String PATH = "/ecovalue";
+    /** In the server certificate's subjectAltName when secured. */
+    public static final String APPLICATION_URI = "urn:ecovalue:simulator";
 
     private final Map<String, List<Parameter>> stations = new LinkedHashMap<>();
     private final String bindAddress;
     private final int port;
     private final Map<String, Object[]> lastValues = new ConcurrentHashMap<>();
+    private final Security security;
+    private OpcUaPki pki;
     private volatile OpcUaServer server;
     private volatile StationNamespace namespace;
 
+    /**
+     * Basic256Sha256 with SignAndEncrypt and the user name {@code username}. The server's certificate
+     * and the client certificates it trusts are in {@code pkiDir} (layout of {@link OpcUaPki}): put a
+     * client's certificate (ingest's {@code own/application.der}) into {@code pkiDir/trusted/certs}.
+     */
+    public record Security(Path pkiDir, char[] pkiPassword, String username, char[] password) {
+        public static final String POLICY = "Basic256Sha256";
+
+        public Security {
+            Objects.requireNonNull(pkiDir, "pkiDir");
+            Objects.requireNonNull(pkiPassword, "pkiPassword");
+            if (username == null || username.isBlank() || password == null) {
+                throw new IllegalArgumentException("a secured OPC UA server needs a user name and a password");
+            }
+        }
+    }
+
     public StationServer(List<Station> opcuaStations, String bindAddress, int port) {
+        this(opcuaStations, bindAddress, port, null);
+    }
+
+    /** @param security null = None/anonymous */
+    public StationServer(List<Station> opcuaStations, String bindAddress, int port, Security security) {
         opcuaStations.forEach(s -> stations.put(s.id(), StationParameters.of(s.kind())));
         this.bindAddress = bindAddress;
         this.port = port;
+        this.security = security;
+    }
+
+    /** The server's certificate and trust list; null without {@link Security}. */
+    public synchronized OpcUaPki pki() throws Exception {
+        if (pki == null && security != null) {
+            pki = OpcUaPki.open(security.pkiDir(), APPLICATION_URI, "EcoValue device simulator",
+                    List.of(bindAddress), security.pkiPassword());
+        }
+        return pki;
     }
 
     public String endpointUrl() {
@@ -54,23 +96,33 @@ public final class StationServer implements OpcUaSink, AutoCloseable {
 
     @Override
     public synchronized void startServer() throws Exception {
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
+        EndpointConfig.Builder endpoint = EndpointConfig.newBuilder()
                 .setBindAddress(bindAddress)
                 .setHostname(bindAddress)
                 .setBindPort(port)
-                .setPath(PATH)
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
-        OpcUaServerConfig config = OpcUaServerConfig.builder()
-                .setApplicationUri("urn:ecovalue:simulator")
+                .setPath(PATH);
+        OpcUaServerConfigBuilder config = OpcUaServerConfig.builder()
+                .setApplicationUri(APPLICATION_URI)
                 .setApplicationName(LocalizedText.english("EcoValue device simulator"))
-                .setProductUri("urn:ecovalue:simulator")
-                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine(), List.of()))
-                .setEndpoints(Set.of(endpoint))
-                .build();
-        OpcUaServer s = new OpcUaServer(config,
+                .setProductUri(APPLICATION_URI);
+        OpcUaPki certificates = pki();
+        if (certificates == null) {
+            endpoint.setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
+            config.setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine(), List.of()));
+        } else {
+            String user = security.username();
+            String password = new String(security.password());
+            endpoint.setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                    .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+                    .setCertificate(certificates.certificate())
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
+            config.setCertificateManager(certificates.serverCertificateManager())
+                    .setIdentityValidator(new UsernameIdentityValidator(
+                            login -> user.equals(login.getUsername()) && password.equals(login.getPassword())));
+        }
+        config.setEndpoints(Set.of(endpoint.build()));
+        OpcUaServer s = new OpcUaServer(config.build(),
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         StationNamespace ns = new StationNamespace(s, stations);
         ns.startup();
@@ -82,7 +134,9 @@ public final class StationServer implements OpcUaSink, AutoCloseable {
             ns.set(key.substring(0, slash), key.substring(slash + 1), (Double) v[0],
                     (org.ecovalue.schemas.observation.Flag) v[1], (Instant) v[2]);
         });
-        LOG.info("event=opcua-started endpoint={} stations={}", endpointUrl(), stations.size());
+        LOG.info("event=opcua-started endpoint={} stations={} security={}", endpointUrl(), stations.size(),
+                certificates == null ? "None" : Security.POLICY + "/SignAndEncrypt user=" + security.username()
+                        + " pki=" + security.pkiDir());
     }
 
     @Override
@@ -108,7 +162,14 @@ public final class StationServer implements OpcUaSink, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        stopServer();
+    public synchronized void close() throws Exception {
+        try {
+            stopServer();
+        } finally {
+            if (pki != null) {
+                pki.close();
+                pki = null;
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.ecovalue.embedded.MosquittoProcess;
+import org.ecovalue.embedded.tls.TestCertificateAuthority;
 import org.ecovalue.simulator.Scenarios;
 import org.ecovalue.simulator.run.RunOptions;
 import org.ecovalue.simulator.run.SimulationRun;
@@ -24,14 +25,16 @@ class MosquittoCredentialsTest {
     static Path dir;
     private static MosquittoProcess mosquitto;
 
+    private static final String ACL = """
+            user simulator
+            topic write ecovalue/v1/#
+            user reader
+            topic read ecovalue/v1/#
+            """;
+
     @BeforeAll
     static void start() {
-        mosquitto = MosquittoProcess.withAuth(dir, Map.of("simulator", "s3cret", "reader", "r3ad"), """
-                user simulator
-                topic write ecovalue/v1/#
-                user reader
-                topic read ecovalue/v1/#
-                """);
+        mosquitto = MosquittoProcess.withAuth(dir, Map.of("simulator", "s3cret", "reader", "r3ad"), ACL);
         mosquitto.start();
     }
 
@@ -54,6 +57,26 @@ class MosquittoCredentialsTest {
 
             // 8 MQTT stations report hourly
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reader.snapshot()).hasSize(16));
+        }
+    }
+
+    @Test
+    void overTlsWithTheBrokersCaFileTheSimulatorsMessagesArrive() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create(dir.resolve("ca"), "EcoValue test CA");
+        try (MosquittoProcess tls = MosquittoProcess.withAuth(dir.resolve("mosquitto-tls"),
+                Map.of("simulator", "s3cret", "reader", "r3ad"), ACL).withTls(ca)) {
+            tls.start();
+            assertThat(tls.url()).startsWith("ssl://");
+            Scenario s = Scenarios.load("default");
+            Scenario oneHour = s.withSimulation(s.simulation().withDuration(Duration.ofHours(1)));
+            try (Subscriber reader = new Subscriber(tls.url(), "reader", "r3ad", ca.caFile());
+                 MqttPublisher simulator = new MqttPublisher(new MqttSettings(tls.url(), "sim-tls", "simulator",
+                         "s3cret".toCharArray(), ca.caFile(), null, 1, 1000))) {
+                new SimulationRun(oneHour, simulator, null, RunOptions.asFastAsPossible()).run();
+
+                // 8 MQTT stations report hourly: one message each in one hour
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reader.snapshot()).hasSize(8));
+            }
         }
     }
 

@@ -27,6 +27,11 @@ final class Subscriber implements AutoCloseable {
     }
 
     Subscriber(String serverUri, String username, String password) throws MqttException {
+        this(serverUri, username, password, null);
+    }
+
+    /** @param caFile the only CA trusted for an {@code ssl://} broker */
+    Subscriber(String serverUri, String username, String password, java.nio.file.Path caFile) throws MqttException {
         client = new MqttClient(serverUri, "test-subscriber", new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -60,6 +65,9 @@ final class Subscriber implements AutoCloseable {
         if (username != null) {
             o.setUserName(username);
             o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (caFile != null) {
+            o.setSocketFactory(org.ecovalue.embedded.tls.TrustedCertificates.sslContext(caFile, null).getSocketFactory());
         }
         client.connect(o);
         client.subscribe("ecovalue/v1/+/+", 1);

@@ -1,17 +1,25 @@
 package org.ecovalue.simulator.opcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ecovalue.embedded.opcua.OpcUaPki;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.sdk.client.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.core.nodes.VariableNodeProperties;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
@@ -27,6 +35,7 @@ import org.ecovalue.simulator.scenario.Scenario;
 import org.ecovalue.simulator.signal.BasinSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A Milo client, over a real socket, finds the default scenario's OPC UA stations by browsing. */
 class StationServerBrowseTest {
@@ -89,6 +98,55 @@ class StationServerBrowseTest {
         UaVariableNode node = client.getAddressSpace().getVariableNode(flow);
         EUInformation unit = node.getProperty(VariableNodeProperties.EngineeringUnits).get();
         assertThat(unit.getDisplayName().getText()).isEqualTo("m3/s");
+    }
+
+    @Test
+    void securedTheServerServesATrustedClientWithThePasswordAndRefusesAWrongPassword(@TempDir Path dir)
+            throws Exception {
+        Scenario s = Scenarios.load("default");
+        Scenario oneHour = s.withSimulation(s.simulation().withDuration(Duration.ofHours(1)));
+        List<Station> opcua = oneHour.stations().stream().filter(st -> st.protocol() == StationProtocol.OPCUA).toList();
+        server = new StationServer(opcua, "127.0.0.1", freePort(), new StationServer.Security(dir.resolve("server-pki"),
+                "pki-pw".toCharArray(), "ingest", "station-pw".toCharArray()));
+        try (OpcUaPki clientPki = OpcUaPki.open(dir.resolve("client-pki"), "urn:ecovalue:test:client", "test client",
+                List.of(), "pki-pw".toCharArray())) {
+            // the certificate exchange an operator does once
+            server.pki().trust(clientPki.certificate());
+            clientPki.trust(server.pki().certificate());
+            server.startServer();
+            new SimulationRun(oneHour, new RecordingPublisher(), server, RunOptions.asFastAsPossible()).run();
+
+            OpcUaClient wrong = securedClient(clientPki, "not-the-password");
+            assertThatThrownBy(wrong::connect).satisfies(e -> assertThat(statusOf(e)).isIn(
+                    StatusCodes.Bad_UserAccessDenied, StatusCodes.Bad_IdentityTokenRejected,
+                    StatusCodes.Bad_IdentityTokenInvalid));
+
+            client = securedClient(clientPki, "station-pw");
+            client.connect();
+            assertThat(client.getConfig().getEndpoint().getSecurityMode()).isEqualTo(MessageSecurityMode.SignAndEncrypt);
+            assertThat(children(child(NodeIds.ObjectsFolder, "Stations"))).extracting(r -> r.getBrowseName().getName())
+                    .containsExactlyInAnyOrder("SL390121000001", "SL390122000001", "MT390121000001", "MT390122000001");
+        }
+    }
+
+    private OpcUaClient securedClient(OpcUaPki pki, String password) throws Exception {
+        return OpcUaClient.create(server.endpointUrl(),
+                endpoints -> endpoints.stream()
+                        .filter(e -> SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
+                transport -> { },
+                b -> b.setApplicationUri(pki.applicationUri()).setKeyPair(pki.keyPair()).setCertificate(pki.certificate())
+                        .setCertificateChain(pki.certificateChain())
+                        .setCertificateValidator(pki.serverCertificateValidator())
+                        .setIdentityProvider(new UsernameProvider("ingest", password)));
+    }
+
+    private static long statusOf(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof UaException ua) {
+                return ua.getStatusCode().getValue();
+            }
+        }
+        throw new AssertionError("no OPC UA status in " + thrown, thrown);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.ecovalue.ingest.opcua.OpcUaEndpointConfig;
  */
 public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queueCapacity, int maxPayloadBytes,
                            Path registryFile, UnknownStationPolicy unknownStations, ZoneId hj212Zone,
+                           Duration hj212SplitTimeout,
                            String httpHost, int httpPort, Optional<MqttIngestConfig> mqtt,
                            List<OpcUaEndpointConfig> opcua) {
 
@@ -85,6 +86,10 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
         } catch (RuntimeException e) {
             problems.add(HJ212_ZONE.key() + ": " + e.getMessage());
         }
+        Duration splitTimeout = r.duration(HJ212_SPLIT_TIMEOUT);
+        if (splitTimeout.isNegative() || splitTimeout.isZero()) {
+            problems.add(HJ212_SPLIT_TIMEOUT.key() + ": must be positive");
+        }
         String httpHost = r.text(HTTP_HOST);
         int httpPort = r.integer(HTTP_PORT, 0, 65_535);
 
@@ -113,7 +118,7 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
                         r.endpoint(OPCUA_USERNAME, name), r.endpoint(OPCUA_PASSWORD, name),
                         nodes(r.endpoint(OPCUA_NODES, name)), r.duration(OPCUA_SAMPLING),
                         r.integer(OPCUA_QUEUE_SIZE, 1, 10_000), r.duration(OPCUA_SILENCE), r.duration(OPCUA_BACKOFF_MAX),
-                        Path.of(r.text(OPCUA_PKI_DIR))));
+                        Path.of(r.text(OPCUA_PKI_DIR)), r.text(OPCUA_PKI_PASSWORD)));
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }
@@ -124,7 +129,8 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new IngestConfig(bootstrap, clientId, capacity, maxPayload, registry, policy, zone, httpHost, httpPort,
+        return new IngestConfig(bootstrap, clientId, capacity, maxPayload, registry, policy, zone, splitTimeout,
+                httpHost, httpPort,
                 mqtt, endpoints);
     }
 

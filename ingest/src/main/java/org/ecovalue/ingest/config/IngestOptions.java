@@ -20,6 +20,9 @@ public final class IngestOptions {
             "observations of stations not in the registry: DLQ unknown-station, or published and counted");
     public static final IngestOption HJ212_ZONE = new IngestOption("hj212.zone", "zone id", "Asia/Shanghai", false,
             "time zone of HJ 212 DataTime (HJ 212-2017 §6.3.2: local time)");
+    public static final IngestOption HJ212_SPLIT_TIMEOUT = new IngestOption("hj212.split-timeout", "ISO-8601 duration",
+            "PT5M", false, "parts of a split HJ 212 packet (PNUM/PNO) wait this long for the rest, unacknowledged; "
+                    + "then they go to the DLQ as incomplete-split");
     public static final IngestOption HTTP_PORT = new IngestOption("http.port", "int 0..65535", "9464", false,
             "port of /metrics (Prometheus) and /health; 0 = any free port");
     public static final IngestOption HTTP_HOST = new IngestOption("http.host", "address", "0.0.0.0", false,
@@ -45,10 +48,12 @@ public final class IngestOptions {
             "user name for the broker (unset = anonymous)");
     public static final IngestOption MQTT_PASSWORD = new IngestOption("mqtt.password", "secret", null, false,
             "password for the broker; prefer the environment variable");
-    public static final IngestOption MQTT_TRUST_STORE = new IngestOption("mqtt.tls.trust-store", "path (PKCS#12)",
-            null, false, "CA certificates for an ssl:// broker (unset = the JVM's default trust)");
+    public static final IngestOption MQTT_TRUST_STORE = new IngestOption("mqtt.tls.trust-store",
+            "path (PEM/DER CA file, or .p12/.pfx)", null, false,
+            "the only certificates trusted for an ssl:// broker: the CA file of Mosquitto's cafile, or a PKCS#12 "
+                    + "trust store (unset = the JVM's default trust)");
     public static final IngestOption MQTT_TRUST_STORE_PASSWORD = new IngestOption("mqtt.tls.trust-store-password",
-            "secret", null, false, "password of the trust store");
+            "secret", null, false, "password of a PKCS#12 trust store");
 
     public static final IngestOption OPCUA_ENDPOINTS = new IngestOption("opcua.endpoints", "name,…", "", false,
             "OPC UA endpoints to subscribe to; each NAME is configured by opcua.NAME.* below");
@@ -57,7 +62,8 @@ public final class IngestOptions {
     public static final IngestOption OPCUA_STATION = new IngestOption("opcua.NAME.station", "station id", null, false,
             "the station this endpoint serves (Objects/Stations/{station}/{param})");
     public static final IngestOption OPCUA_SECURITY = new IngestOption("opcua.NAME.security-policy",
-            "None|Basic256Sha256", "None", false, "security policy (Basic256Sha256 needs opcua.pki-dir)");
+            "None|Basic256Sha256", "None", false,
+            "security policy; Basic256Sha256 = sign and encrypt with the client certificate of opcua.pki-dir");
     public static final IngestOption OPCUA_USERNAME = new IngestOption("opcua.NAME.username", "string", null, false,
             "user name identity (unset = anonymous)");
     public static final IngestOption OPCUA_PASSWORD = new IngestOption("opcua.NAME.password", "secret", null, false,
@@ -73,14 +79,16 @@ public final class IngestOptions {
     public static final IngestOption OPCUA_BACKOFF_MAX = new IngestOption("opcua.reconnect-backoff-max",
             "ISO-8601 duration", "PT30S", false, "upper bound of the exponential reconnect backoff (starts at 500 ms)");
     public static final IngestOption OPCUA_PKI_DIR = new IngestOption("opcua.pki-dir", "path", "./data/opcua-pki", false,
-            "client certificate and trusted server certificates for secure policies");
+            "client certificate (own/, created on first start) and trusted server certificates (trusted/certs)");
+    public static final IngestOption OPCUA_PKI_PASSWORD = new IngestOption("opcua.pki-password", "secret", "ecovalue",
+            false, "password of own/application.pfx (the client's private key); set it through the environment");
 
     public static final List<IngestOption> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_CLIENT_ID, QUEUE_CAPACITY, MAX_PAYLOAD,
-            REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HTTP_PORT, HTTP_HOST,
+            REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HJ212_SPLIT_TIMEOUT, HTTP_PORT, HTTP_HOST,
             MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_SHARED, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TRUST_STORE, MQTT_TRUST_STORE_PASSWORD,
             OPCUA_ENDPOINTS, OPCUA_URL, OPCUA_STATION, OPCUA_SECURITY, OPCUA_USERNAME, OPCUA_PASSWORD, OPCUA_NODES,
-            OPCUA_SAMPLING, OPCUA_QUEUE_SIZE, OPCUA_SILENCE, OPCUA_BACKOFF_MAX, OPCUA_PKI_DIR);
+            OPCUA_SAMPLING, OPCUA_QUEUE_SIZE, OPCUA_SILENCE, OPCUA_BACKOFF_MAX, OPCUA_PKI_DIR, OPCUA_PKI_PASSWORD);
 
     private IngestOptions() {
     }

@@ -2,12 +2,8 @@ package org.ecovalue.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.ecovalue.embedded.tls.TrustedCertificates;
 import org.ecovalue.ingest.IngestPipeline;
 import org.ecovalue.ingest.RawMessage;
 import org.ecovalue.schemas.observation.Source;
@@ -73,7 +69,9 @@ public final class MqttIngest implements AutoCloseable {
             }
         }
         if (config.trustStore() != null) {
-            options.setSocketFactory(tls(config).getSocketFactory());
+            options.setSocketFactory(TrustedCertificates.sslContext(config.trustStore(),
+                    config.trustStorePassword() == null ? null : config.trustStorePassword().toCharArray())
+                    .getSocketFactory());
         }
         client.connect(options).waitForCompletion(CONNECT_TIMEOUT.toMillis());
         IMqttToken subscription = subscribe();
@@ -81,21 +79,6 @@ public final class MqttIngest implements AutoCloseable {
         checkGranted(subscription);
         LOG.info("event=subscribed broker={} clientId={} subscription={} qos={}",
                 config.serverUri(), config.clientId(), config.sharedSubscription(), MqttIngestConfig.QOS);
-    }
-
-    private static SSLContext tls(MqttIngestConfig config) {
-        try (InputStream in = Files.newInputStream(config.trustStore())) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            char[] pass = config.trustStorePassword() == null ? null : config.trustStorePassword().toCharArray();
-            trust.load(in, pass);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("cannot read mqtt.tls.trust-store " + config.trustStore() + ": " + e, e);
-        }
     }
 
     /** Readiness: connected to the broker. */

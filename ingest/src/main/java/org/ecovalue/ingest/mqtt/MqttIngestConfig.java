@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param receiveMaximum how many unacknowledged QoS 1 messages the broker may send at once
  * @param username       null for anonymous
  * @param password       with {@code username}
- * @param trustStore     PKCS#12 trust store for {@code ssl://} (null: the JVM's default trust)
+ * @param trustStore     CA file (PEM/DER) or PKCS#12 trust store for {@code ssl://} (null: the JVM's default trust)
  * @param trustStorePassword of {@code trustStore}
  * @param shared         subscribe through {@code $share/{group}/…}; false = a plain subscription of this
  *                       session (Mosquitto 2.0 queues nothing for a shared subscription whose members

@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param queueSize       server-side queue size of each monitored item
  * @param watchdogSilence connected but no data for this long → re-subscribe
  * @param backoffMax      upper bound of the reconnect backoff
- * @param pkiDir          client certificate and trusted server certificates (secure policies)
+ * @param pkiDir          client certificate and trusted server certificates (secure policies);
+ *                        layout in {@link org.ecovalue.embedded.opcua.OpcUaPki}
+ * @param pkiPassword     protects the client's private key in {@code pkiDir/own/application.pfx}
  */
 public record OpcUaEndpointConfig(String name, String url, String station, String securityPolicy, String username,
                                   String password, Map<String, NodeMapping> nodes, Duration samplingInterval,
-                                  int queueSize, Duration watchdogSilence, Duration backoffMax, Path pkiDir) {
+                                  int queueSize, Duration watchdogSilence, Duration backoffMax, Path pkiDir,
+                                  String pkiPassword) {
 
     /** A node and the parameter (and unit, when the server has no EngineeringUnits) it carries. */
     public record NodeMapping(String nodeId, String param, String unit) {
@@ -49,6 +52,9 @@ public record OpcUaEndpointConfig(String name, String url, String station, Strin
         if (password != null && username == null) {
             throw new IllegalArgumentException("opcua." + name + ".password without username");
         }
+        if (BASIC256SHA256.equals(securityPolicy) && (pkiDir == null || pkiPassword == null)) {
+            throw new IllegalArgumentException("opcua." + name + ": Basic256Sha256 needs opcua.pki-dir and opcua.pki-password");
+        }
         nodes = Map.copyOf(nodes);
         if (samplingInterval.isNegative() || queueSize < 1) {
             throw new IllegalArgumentException("opcua sampling interval must be ≥ 0 and queue size ≥ 1");
@@ -62,7 +68,12 @@ public record OpcUaEndpointConfig(String name, String url, String station, Strin
     public static OpcUaEndpointConfig anonymous(String name, String url, String station, Duration samplingInterval,
             Duration watchdogSilence, Duration backoffMax) {
         return new OpcUaEndpointConfig(name, url, station, NONE, null, null, Map.of(), samplingInterval, 10,
-                watchdogSilence, backoffMax, null);
+                watchdogSilence, backoffMax, null, null);
+    }
+
+    /** Basic256Sha256 (SignAndEncrypt) instead of None. */
+    public boolean secure() {
+        return BASIC256SHA256.equals(securityPolicy);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.ecovalue.embedded.opcua.OpcUaPki;
 import org.ecovalue.ingest.IngestPipeline;
 import org.ecovalue.ingest.RawMessage;
 import org.ecovalue.schemas.json.Json;
@@ -19,6 +21,12 @@ import org.eclipse.milo.opcua.sdk.client.nodes.UaNode;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -48,6 +56,9 @@ public final class OpcUaIngest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaIngest.class);
     private static final Duration BACKOFF_START = Duration.ofMillis(500);
     private static final Duration WATCH_TICK = Duration.ofMillis(250);
+    /** In the client certificate's subjectAltName; stable, since the certificate is made once per PKI folder. */
+    static final String APPLICATION_URI = "urn:ecovalue:ingest";
+    private static final Object PKI_CREATION = new Object();
 
     private final OpcUaEndpointConfig config;
     private final IngestPipeline pipeline;
@@ -58,6 +69,9 @@ public final class OpcUaIngest implements AutoCloseable {
     private volatile String trouble;
     private volatile long lastDataAt;
     private volatile long resubscriptions;
+    private volatile ConnectFailure lastFailure;
+    private OpcUaPki pki;
+    private volatile UaException refusedServerCertificate;
 
     public OpcUaIngest(OpcUaEndpointConfig config, IngestPipeline pipeline) {
         this.config = Objects.requireNonNull(config, "config");
@@ -79,6 +93,11 @@ public final class OpcUaIngest implements AutoCloseable {
         return subscribed;
     }
 
+    /** Why the last connection attempt failed; empty once subscribed. */
+    public Optional<ConnectFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     /** How many times the subscription was built (1 after the first connection). */
     public long subscriptionsCreated() {
         return resubscriptions;
@@ -94,6 +113,7 @@ public final class OpcUaIngest implements AutoCloseable {
                 List<OpcUaEndpointConfig.NodeMapping> nodes = resolve(client);
                 subscribe(client, nodes);
                 subscribed = true;
+                lastFailure = null;
                 resubscriptions++;
                 backoff = BACKOFF_START;
                 LOG.info("event=opcua-subscribed endpoint={} url={} station={} items={}", config.name(), config.url(),
@@ -107,8 +127,13 @@ public final class OpcUaIngest implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warn("event=opcua-connect-failed endpoint={} url={} retryInMs={} error=\"{}\"", config.name(),
-                        config.url(), backoff.toMillis(), e.toString());
+                ConnectFailure why = ConnectFailure.of(e, refusedServerCertificate, config.pkiDir());
+                lastFailure = why;
+                pipeline.metrics().opcuaConnectFailed(config.name(), why.reason());
+                LOG.warn("event=opcua-connect-failed endpoint={} url={} security={} user={} reason={} retryInMs={} "
+                        + "detail=\"{}\"", config.name(), config.url(), config.securityPolicy(),
+                        config.username() == null ? "anonymous" : config.username(), why.reason(), backoff.toMillis(),
+                        why.getMessage());
             } finally {
                 subscribed = false;
                 disconnect(client);
@@ -126,18 +151,32 @@ public final class OpcUaIngest implements AutoCloseable {
     }
 
     private OpcUaClient connect() throws Exception {
-        OpcUaClient client;
-        if (config.username() == null && OpcUaEndpointConfig.NONE.equals(config.securityPolicy())) {
-            client = OpcUaClient.create(config.url());
-        } else if (OpcUaEndpointConfig.NONE.equals(config.securityPolicy())) {
-            client = OpcUaClient.create(config.url(),
-                    endpoints -> endpoints.stream().filter(e -> e.getSecurityPolicyUri().endsWith("#None")).findFirst(),
-                    transport -> { },
-                    builder -> builder.setIdentityProvider(new UsernameProvider(config.username(), config.password())));
-        } else {
-            throw new IllegalStateException("security policy " + config.securityPolicy()
-                    + " is not supported by this build yet (see docs/ingest.md)");
-        }
+        OpcUaPki certificates = config.secure() ? pki() : null;
+        refusedServerCertificate = null;
+        // remembers our own refusal: on the wire it is only Bad_SecurityChecksFailed, as when the server refuses us
+        CertificateValidator validator = certificates == null ? null : (chain, uri, hostnames) -> {
+            try {
+                certificates.serverCertificateValidator().validateCertificateChain(chain, uri, hostnames);
+            } catch (UaException e) {
+                refusedServerCertificate = e;
+                throw e;
+            }
+        };
+        OpcUaClient client = OpcUaClient.create(config.url(), this::endpoint, transport -> { }, builder -> {
+            if (certificates != null) {
+                builder.setApplicationUri(certificates.applicationUri())
+                        .setKeyPair(certificates.keyPair())
+                        .setCertificate(certificates.certificate())
+                        .setCertificateChain(certificates.certificateChain())
+                        .setCertificateValidator(validator);
+            }
+            builder.setApplicationName(LocalizedText.english("EcoValue ingest")).setProductUri(APPLICATION_URI);
+            if (config.username() != null) {
+                builder.setIdentityProvider(certificates == null
+                        ? new UsernameProvider(config.username(), config.password())
+                        : new UsernameProvider(config.username(), config.password(), validator));
+            }
+        });
         client.addSessionActivityListener(new SessionActivityListener() {
             @Override
             public void onSessionInactive(UaSession session) {
@@ -146,6 +185,35 @@ public final class OpcUaIngest implements AutoCloseable {
         });
         client.connect();
         return client;
+    }
+
+    /** The endpoint of the configured policy: None/None, or Basic256Sha256/SignAndEncrypt. */
+    private Optional<EndpointDescription> endpoint(List<EndpointDescription> offered) {
+        SecurityPolicy policy = config.secure() ? SecurityPolicy.Basic256Sha256 : SecurityPolicy.None;
+        MessageSecurityMode mode = config.secure() ? MessageSecurityMode.SignAndEncrypt : MessageSecurityMode.None;
+        Optional<EndpointDescription> chosen = offered.stream()
+                .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
+                .findFirst();
+        if (chosen.isEmpty()) {
+            throw new ConnectFailure(ConnectFailure.NO_ENDPOINT, "the server offers no " + policy + "/" + mode
+                    + " endpoint; it offers " + offered.stream().map(e -> e.getSecurityPolicyUri()
+                            .substring(e.getSecurityPolicyUri().indexOf('#') + 1) + "/" + e.getSecurityMode()).toList());
+        }
+        return chosen;
+    }
+
+    /** The client's certificate and trust list, opened once (the trust list follows changes of its folder). */
+    private OpcUaPki pki() throws Exception {
+        if (pki == null) {
+            // endpoints share the folder: the first to open it creates the certificate, the others must load that one
+            synchronized (PKI_CREATION) {
+                pki = OpcUaPki.open(config.pkiDir(), APPLICATION_URI, "EcoValue ingest", List.of(),
+                        config.pkiPassword().toCharArray());
+            }
+            LOG.info("event=opcua-pki endpoint={} dir={} certificate={} serial={}", config.name(), config.pkiDir(),
+                    pki.certificateFile(), pki.certificate().getSerialNumber().toString(16));
+        }
+        return pki;
     }
 
     /** The configured mapping, or the convention {@code Objects/Stations/{station}/{param}}. */
@@ -314,6 +382,13 @@ public final class OpcUaIngest implements AutoCloseable {
             supervisor.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (pki != null) {
+            try {
+                pki.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("event=opcua-pki-close endpoint={} error=\"{}\"", config.name(), e.toString());
+            }
         }
     }
 }

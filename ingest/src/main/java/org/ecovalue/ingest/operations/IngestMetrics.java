@@ -51,6 +51,11 @@ public final class IngestMetrics {
         inc("ecovalue_ingest_skipped_total", "source", source, "what", what);
     }
 
+    /** A connection attempt to an OPC UA endpoint failed; reason as in {@code ConnectFailure}. */
+    public void opcuaConnectFailed(String endpoint, String reason) {
+        inc("ecovalue_ingest_opcua_connect_failures_total", "endpoint", endpoint, "reason", reason);
+    }
+
     public void unknownStationAccepted(String station) {
         inc("ecovalue_ingest_unknown_station_accepted_total", "station", station);
     }

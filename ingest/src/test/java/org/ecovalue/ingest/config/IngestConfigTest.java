@@ -47,4 +47,36 @@ class IngestConfigTest {
         assertThatThrownBy(() -> IngestConfig.from(Map.of("mqtt.enabled", "false"), Map.of()))
                 .hasMessageContaining("no source");
     }
+
+    @Test
+    void aSecuredOpcUaEndpointTakesItsPasswordsFromTheEnvironmentAndItsPkiFolderFromTheFile() throws Exception {
+        IngestConfig c = IngestConfig.from(Map.of(
+                "mqtt.enabled", "false",
+                "opcua.endpoints", "sl1",
+                "opcua.sl1.url", "opc.tcp://10.1.2.3:4840/station",
+                "opcua.sl1.station", "SL390121000001",
+                "opcua.sl1.security-policy", "Basic256Sha256",
+                "opcua.sl1.username", "ecovalue",
+                "opcua.pki-dir", "/var/lib/ecovalue/opcua-pki"),
+                Map.of("ECOVALUE_INGEST_OPCUA_SL1_PASSWORD", "station-pw", "ECOVALUE_INGEST_OPCUA_PKI_PASSWORD", "pki-pw"));
+
+        var e = c.opcua().get(0);
+        assertThat(e.secure()).isTrue();
+        assertThat(e.password()).isEqualTo("station-pw");
+        assertThat(e.pkiPassword()).isEqualTo("pki-pw");
+        assertThat(e.pkiDir()).hasToString("/var/lib/ecovalue/opcua-pki");
+        assertThat(e.toString()).doesNotContain("station-pw", "pki-pw");
+    }
+
+    @Test
+    void anUnknownSecurityPolicyAndANonPositiveSplitTimeoutAreRefusedTogether() {
+        assertThatThrownBy(() -> IngestConfig.from(Map.of(
+                "hj212.split-timeout", "PT0S",
+                "opcua.endpoints", "sl1",
+                "opcua.sl1.url", "opc.tcp://10.1.2.3:4840/station",
+                "opcua.sl1.station", "SL390121000001",
+                "opcua.sl1.security-policy", "Basic128Rsa15"), Map.of()))
+                .hasMessageContaining("hj212.split-timeout: must be positive")
+                .hasMessageContaining("opcua.sl1.security-policy must be None or Basic256Sha256");
+    }
 }

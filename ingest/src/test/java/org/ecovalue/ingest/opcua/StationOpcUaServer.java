@@ -9,6 +9,9 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.ecovalue.embedded.opcua.OpcUaPki;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
@@ -35,7 +38,8 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
 /**
- * A station's OPC UA server for tests, on 127.0.0.1 with security None: one variable
+ * A station's OPC UA server for tests, on 127.0.0.1, with security None and anonymous access, or
+ * ({@link Secured}) only a Basic256Sha256/SignAndEncrypt endpoint and one user name: one variable
  * {@code Objects/Stations/{station}/nh3n} with {@code EngineeringUnits} = µg/L, whose value is a
  * tick counter advanced every {@code tickMs} (SourceTimestamp = the tick's time). Every tick
  * divisible by 10 carries Bad_SensorFailure, so the flag-D path is exercised with a known pattern.
@@ -52,23 +56,40 @@ final class StationOpcUaServer implements AutoCloseable {
     private volatile UaVariableNode nh3n;
     private volatile boolean silent;
 
+    /** The server's certificate and trust list, and the one user it accepts. */
+    record Secured(OpcUaPki pki, String user, String password) {
+    }
+
     StationOpcUaServer(int port, String station, AtomicLong tick, long tickMs) throws Exception {
+        this(port, station, tick, tickMs, null);
+    }
+
+    StationOpcUaServer(int port, String station, AtomicLong tick, long tickMs, Secured secured) throws Exception {
         this.port = port;
         this.tick = tick;
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
-                .setBindAddress("127.0.0.1").setBindPort(port).setHostname("127.0.0.1").setPath("/station")
-                .setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
-        OpcUaServerConfig config = OpcUaServerConfig.builder()
+        EndpointConfig.Builder endpoint = EndpointConfig.newBuilder()
+                .setBindAddress("127.0.0.1").setBindPort(port).setHostname("127.0.0.1").setPath("/station");
+        OpcUaServerConfigBuilder config = OpcUaServerConfig.builder()
                 .setApplicationName(LocalizedText.english("EcoValue test station " + station))
-                .setApplicationUri("urn:ecovalue:test:station:" + station)
-                .setProductUri("urn:ecovalue:test:station")
-                .setEndpoints(Set.of(endpoint))
-                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
-                .build();
-        server = new OpcUaServer(config, profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+                .setProductUri("urn:ecovalue:test:station");
+        if (secured == null) {
+            endpoint.setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
+            config.setApplicationUri("urn:ecovalue:test:station:" + station)
+                    .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
+                    .setIdentityValidator(AnonymousIdentityValidator.INSTANCE);
+        } else {
+            endpoint.setSecurityPolicy(SecurityPolicy.Basic256Sha256).setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+                    .setCertificate(secured.pki().certificate());
+            config.setApplicationUri(secured.pki().applicationUri())
+                    .setCertificateManager(secured.pki().serverCertificateManager())
+                    .setIdentityValidator(new UsernameIdentityValidator(challenge ->
+                            secured.user().equals(challenge.getUsername())
+                                    && secured.password().equals(challenge.getPassword())));
+        }
+        config.setEndpoints(Set.of(endpoint.build()));
+        server = new OpcUaServer(config.build(), profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         new StationNamespace(server, station).startup();
         server.startup().get(30, TimeUnit.SECONDS);
         ticker.scheduleAtFixedRate(this::advance, tickMs, tickMs, TimeUnit.MILLISECONDS);
