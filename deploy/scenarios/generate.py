@@ -75,6 +75,9 @@ SCHEMES = {
       baselineClass: III
       amountPerClassCny: 500000
       maxAmountCny: 1000000
+      # Yellow River change term, scaled down: per percentage point the index moves against the
+      # previous month, 10 000 yuan, at most 400 000
+      indexChange: {factors: [codmn, nh3n, tp], amountPerPointCny: 10000, capCny: 400000}
     period: month
     effectiveFrom: 2026-01-01
     minCompleteness: 0.75

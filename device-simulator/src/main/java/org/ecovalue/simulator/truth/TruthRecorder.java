@@ -1,5 +1,6 @@
 package org.ecovalue.simulator.truth;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,8 +125,14 @@ public final class TruthRecorder {
                     periods.computeIfPresent(agreement.periodOf(h.hourStart()), (p, acc) -> acc.withHour(h));
                 }
                 CompensationCalculator calculator = CompensationCalculator.of(agreement);
+                // as the ledger: a period's change term (class-step) compares with the previous period's index
+                Map<String, BigDecimal> indexOf = new HashMap<>();
                 periods.forEach((period, acc) -> {
-                    CompensationOutcome o = calculator.calculate(new SectionPeriod(section, acc));
+                    CompensationOutcome o = calculator.calculate(new SectionPeriod(section, acc,
+                            indexOf.get(agreement.period().previous(period))));
+                    if (o.inputs().index() != null) {
+                        indexOf.put(period, o.inputs().index());
+                    }
                     expected.add(new ExpectedCompensation(agreement.id(), section.id(), period, o.scheme(),
                             o.direction().name(), o.payer(), o.payee(), o.amountCny(), o.belowMinCompleteness(),
                             o.inputs(), o.explanationEn()));

@@ -116,4 +116,43 @@ class GroundTruthTest {
         assertThat(t.compensation()).isEmpty();
         assertThat(t.notComputed()).containsKey("QX-SHARE");
     }
+
+    /**
+     * The class-step scenario over 32 days: all of November 2026 and the first two days of December
+     * (Shanghai). December's figure has a change term against November's index (REFERENCE.md §4.3),
+     * as the ledger computes it. Worked from the two indices in the truth file with the scenario's
+     * parameters (¥500 000 per class against III, at most ¥1 000 000; ¥10 000 per percentage point,
+     * at most ¥400 000): points = (I_dec − I_nov) / I_nov × 100, change term = points × ¥10 000
+     * rounded to the fen and capped; class term = (class number − 3) × ¥500 000; total capped.
+     */
+    @Test
+    void theClassStepDecemberFigureHasAChangeTermAgainstNovembersIndex() throws Exception {
+        Scenario step = Scenarios.load("class-step");
+        GroundTruth t = new SimulationRun(step.withSimulation(step.simulation().withDuration(java.time.Duration.ofDays(32))),
+                new RecordingPublisher(), null, RunOptions.asFastAsPossible()).run();
+
+        assertThat(t.compensation()).extracting(ExpectedCompensation::period).containsExactly("2026-11", "2026-12");
+        ExpectedCompensation nov = t.compensation().get(0);
+        ExpectedCompensation dec = t.compensation().get(1);
+        assertThat(nov.explanation()).contains("no prior index");
+        java.math.BigDecimal points = dec.inputs().index().subtract(nov.inputs().index())
+                .multiply(java.math.BigDecimal.valueOf(100))
+                .divide(nov.inputs().index(), java.math.MathContext.DECIMAL64);
+        java.math.BigDecimal change = points.multiply(new java.math.BigDecimal("10000"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        change = change.abs().min(new java.math.BigDecimal("400000")).multiply(java.math.BigDecimal.valueOf(change.signum()));
+        int steps = classNumber(dec.inputs().waterClass().label()) - 3;
+        java.math.BigDecimal total = new java.math.BigDecimal("500000").multiply(java.math.BigDecimal.valueOf(steps))
+                .add(change);
+        total = total.abs().min(new java.math.BigDecimal("1000000")).multiply(java.math.BigDecimal.valueOf(total.signum()));
+        java.math.BigDecimal signed = "UPSTREAM_PAYS".equals(dec.direction()) ? dec.amountCny() : dec.amountCny().negate();
+
+        assertThat(change.signum()).as("the index moved").isNotZero();
+        assertThat(signed).isEqualByComparingTo(total);
+        assertThat(dec.explanation()).contains("percentage points from " + nov.inputs().index().stripTrailingZeros().toPlainString());
+    }
+
+    private static int classNumber(String label) {
+        return List.of("I", "II", "III", "IV", "V", "劣V").indexOf(label) + 1;
+    }
 }

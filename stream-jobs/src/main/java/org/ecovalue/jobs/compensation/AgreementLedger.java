@@ -341,7 +341,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
 
     private void emit(Collector<LedgerEntry> out, Agreement a, Section section, PeriodAccumulator data,
                       LedgerStatus status, int revision, long timestamp) throws Exception {
-        String prior = settledIndex.get(a.period().label(a.period().firstDay(data.period()).minusDays(1)));
+        String prior = settledIndex.get(a.period().previous(data.period()));
         CompensationOutcome outcome = CompensationCalculator.of(a).calculate(new SectionPeriod(section, data,
                 prior == null ? null : new BigDecimal(prior)));
         LedgerEntry entry = CompensationLedger.entry(a, outcome, status, revision, timestamp, timestamp);
