@@ -107,7 +107,8 @@ public final class PipelineJob {
         }
 
         if (sinks.compensation() != null) {
-            DataStream<LedgerEntry> ledger = CompensationStage.apply(clean, registryBroadcast, options);
+            DataStream<LedgerEntry> ledger = CompensationStage.apply(clean, inventory, registryBroadcast,
+                    options);
             ledger.sinkTo(sinks.compensation()).name("compensation-sink").uid("compensation-sink");
             if (sinks.compensationHistory() != null) {
                 ledger.sinkTo(sinks.compensationHistory()).name("compensation-history-sink")

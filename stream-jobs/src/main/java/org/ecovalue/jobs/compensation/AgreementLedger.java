@@ -34,7 +34,6 @@ import org.ecovalue.schemas.compensation.CompensationOutcome;
 import org.ecovalue.schemas.compensation.PeriodAccumulator;
 import org.ecovalue.schemas.compensation.SectionPeriod;
 import org.ecovalue.schemas.ledger.LedgerEntry;
-import org.ecovalue.schemas.ledger.LedgerHashChain;
 import org.ecovalue.schemas.ledger.LedgerStatus;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.Registry;
@@ -206,7 +205,8 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             outsideAgreement.inc();
             return;
         }
-        PeriodBook book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period)) : read(bookBytes);
+        PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
+                : read(bookBytes);
         byte[] hourBytes = hours.get(hourStart);
         HourReadings before = hourBytes == null ? HourReadings.empty(hourStart) : read(hourBytes);
         HourReadings after = before.plus(reading);
@@ -249,9 +249,9 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         }
         for (Map.Entry<String, byte[]> e : books.entrySet()) {
             String period = e.getKey();
-            PeriodBook book = read(e.getValue());
+            PeriodBook<PeriodAccumulator> book = read(e.getValue());
             long end = a.period().end(period, a.zone()).toEpochMilli();
-            PeriodBook next = book;
+            PeriodBook<PeriodAccumulator> next = book;
             ReadOnlyBroadcastBytes currentBytes = () -> ctx.getBroadcastState(RegistryState.DESCRIPTOR).get(a.key());
             if (!book.settled() && timestamp >= end + allowedLatenessMs) {
                 Agreement version = versionFor(period, a, currentBytes);
@@ -307,7 +307,8 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             Instant start = Instant.ofEpochMilli(hourStart);
             String period = a.periodOf(start);
             byte[] bookBytes = periods.get(period);
-            PeriodBook book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period)) : read(bookBytes);
+            PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
+                : read(bookBytes);
             if (!book.data().hasHour(start)) {
                 HourReadings h = read(hours.get(hourStart));
                 periods.put(period, write(book.withData(book.data().withHour(h.toHour()))));
@@ -344,14 +345,10 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         String prior = settledIndex.get(a.period().previous(data.period()));
         CompensationOutcome outcome = CompensationCalculator.of(a).calculate(new SectionPeriod(section, data,
                 prior == null ? null : new BigDecimal(prior)));
-        LedgerEntry entry = CompensationLedger.entry(a, outcome, status, revision, timestamp, timestamp);
-        if (status.isChained()) {
-            String prev = chainHead.value();
-            entry = LedgerHashChain.seal(entry, prev == null ? LedgerHashChain.GENESIS : prev);
-            chainHead.update(entry.hash());
-            if (entry.inputs().index() != null) {
-                settledIndex.put(data.period(), entry.inputs().index().toPlainString());
-            }
+        LedgerEntry entry = LedgerChain.append(CompensationLedger.entry(a, outcome, status, revision, timestamp,
+                timestamp), chainHead);
+        if (status.isChained() && entry.inputs().index() != null) {
+            settledIndex.put(data.period(), entry.inputs().index().toPlainString());
         }
         entries.inc();
         LOG.info("event=ledger-entry agreement={} period={} status={} revision={} payer={} payee={} amountCny={}"
@@ -388,7 +385,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
                 return;
             }
             for (Map.Entry<String, byte[]> e : state.entries()) {
-                PeriodBook book = read(e.getValue());
+                PeriodBook<PeriodAccumulator> book = read(e.getValue());
                 if (book.settled() && !amended.period().firstDay(e.getKey()).isBefore(amended.effectiveFrom())
                         && !Arrays.equals(book.settledVersion(), RegistryItemCodec.encode(amended))) {
                     notAppliedToSettled.inc();
