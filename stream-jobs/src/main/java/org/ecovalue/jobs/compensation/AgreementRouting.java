@@ -148,7 +148,7 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
     }
 
     /** A water-quality factor the period can average (SectionHour): a water parameter, not flow, not negative. */
-    static boolean isConcentration(Reading reading) {
+    public static boolean isConcentration(Reading reading) {
         return reading.value() >= 0 && Parameter.fromCode(reading.param())
                 .filter(p -> p.domain() == Domain.WATER && p != Parameter.FLOW).isPresent();
     }
