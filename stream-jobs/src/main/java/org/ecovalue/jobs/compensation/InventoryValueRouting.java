@@ -1,5 +1,6 @@
 package org.ecovalue.jobs.compensation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -10,6 +11,7 @@ import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.registry.Agreement;
+import org.ecovalue.schemas.registry.Cny;
 import org.ecovalue.schemas.registry.GridCell;
 import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.Registry;
@@ -18,7 +20,7 @@ import org.ecovalue.schemas.registry.scheme.ServiceValueShareScheme;
 
 /**
  * {@code eco.inventory} figures → the {@code service-value-share} agreements they count for (registry
- * broadcast): a daily figure with a value, of a product the scheme names, held by the agreement's
+ * broadcast): a daily figure with a value (a deficit day counts ¥0.00), of a product the scheme names, held by the agreement's
  * upstream party or by one of its grid cells, on a day the agreement is in force. Inventory figures
  * come from the registry's own stations, so the registry is there before them: nothing waits.
  */
@@ -40,9 +42,13 @@ public class InventoryValueRouting extends BroadcastProcessFunction<InventoryRec
     @Override
     public void processElement(InventoryRecord r, ReadOnlyContext ctx, Collector<ServiceValueReading> out)
             throws Exception {
-        if (r.value() == null || PeriodKind.ofLabel(r.period()) != PeriodKind.DAY) {
+        // a negative quantity (a dry day's water deficit) has no value: the unit provided nothing that
+        // day, ¥0.00 — not a missing day; no value otherwise means no price, and the product is missing
+        boolean deficit = r.value() == null && r.quantity().value() < 0;
+        if ((r.value() == null && !deficit) || PeriodKind.ofLabel(r.period()) != PeriodKind.DAY) {
             return;
         }
+        BigDecimal valueCny = deficit ? BigDecimal.ZERO.setScale(Cny.SCALE) : r.value().cny();
         Registry reg = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
         String holderUnit = r.unitKind() == UnitKind.GRID
                 ? reg.gridCell(r.unitId()).map(GridCell::unit).orElse(null) : r.unitId();
@@ -56,7 +62,7 @@ public class InventoryValueRouting extends BroadcastProcessFunction<InventoryRec
                 routed.inc();
                 out.collect(new ServiceValueReading(a.id(), r.unitId(), r.product().code(), r.period(),
                         r.status() == InventoryStatus.FINAL ? r.revision() : ServiceValueReading.LIVE,
-                        r.value().cny(), r.completeness()));
+                        valueCny, r.completeness()));
             }
         }
     }

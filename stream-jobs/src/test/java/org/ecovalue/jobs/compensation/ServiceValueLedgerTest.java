@@ -206,12 +206,18 @@ class ServiceValueLedgerTest {
             routing.processElement(new InventoryRecord(CELL_1, CELL_1, UnitKind.GRID, EcoProduct.WATER_CONSERVATION,
                     "2026-02-04", InventoryStatus.FINAL, 1, new Quantity(1, "m3"), null, null, null, null, 1,
                     List.of(), 0), 0);
+            // a dry day: the cell lost 2 500 m³ (no value, as the inventory values no deficit): it provided ¥0.00
+            routing.processElement(new InventoryRecord(CELL_1, CELL_1, UnitKind.GRID, EcoProduct.WATER_CONSERVATION,
+                    "2026-02-05", InventoryStatus.FINAL, 1, new Quantity(-2500, "m3"), null, null, null, null, 1,
+                    List.of(), 0), 0);
 
             assertThat(routing.extractOutputValues()).containsExactly(
                     new ServiceValueReading(AGREEMENT, CELL_1, "water_conservation", "2026-02-03", 1,
                             new BigDecimal("7060.00"), 0.9),
                     new ServiceValueReading(AGREEMENT, CELL_2, "water_conservation", "2026-02-03",
-                            ServiceValueReading.LIVE, new BigDecimal("3530.00"), 0.9));
+                            ServiceValueReading.LIVE, new BigDecimal("3530.00"), 0.9),
+                    new ServiceValueReading(AGREEMENT, CELL_1, "water_conservation", "2026-02-05", 1,
+                            new BigDecimal("0.00"), 1));
         }
     }
 }
