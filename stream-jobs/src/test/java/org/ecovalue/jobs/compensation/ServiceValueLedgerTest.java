@@ -48,10 +48,10 @@ import org.junit.jupiter.api.Test;
  * 0.7 × 8 400 = ¥5 880.00 and the downstream county 0.3 × 8 400 = ¥2 520.00. Completeness
  * (28 × 1 + 28 × 0.5) / (2 cells × 28 days) = 0.75, above the agreed 0.6.
  */
-class ServiceValueLedgerTest {
+public class ServiceValueLedgerTest {
 
-    static final String AGREEMENT = "QY-SHARE";
-    static final String CITY = "390100";
+    public static final String AGREEMENT = "QY-SHARE";
+    public static final String CITY = "390100";
     static final String CELL_1 = "G1";
     static final String CELL_2 = "G2";
     static final LocalDate FEB_1 = LocalDate.of(2026, 2, 1);
@@ -63,11 +63,16 @@ class ServiceValueLedgerTest {
     private KeyedBroadcastOperatorTestHarness<String, ServiceValueReading, RegistryUpdate, LedgerEntry> harness;
 
     static Agreement shareAgreement() {
+        return shareAgreement(EcoProduct.WATER_CONSERVATION);
+    }
+
+    /** 20 % of the value of {@code product}, monthly; the city pays 70 %, the downstream county 30 %. */
+    public static Agreement shareAgreement(EcoProduct product) {
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
         shares.put(CITY, new BigDecimal("0.7"));
         shares.put(TestRegistry.DOWNSTREAM, new BigDecimal("0.3"));
         return new Agreement(AGREEMENT, "清源县生态服务价值分担", null, TestRegistry.UPSTREAM, TestRegistry.DOWNSTREAM,
-                new ServiceValueShareScheme(0.20, List.of(EcoProduct.WATER_CONSERVATION), "gep-2010"),
+                new ServiceValueShareScheme(0.20, List.of(product), "gep-2010"),
                 PeriodKind.MONTH, null, null, LocalDate.of(2026, 1, 1), null, 0.6, shares);
     }
 
