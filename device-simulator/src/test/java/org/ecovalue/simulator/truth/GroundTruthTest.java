@@ -107,14 +107,40 @@ class GroundTruthTest {
         assertThat(back.waterClass()).hasSameSizeAs(truth.waterClass());
     }
 
+    /**
+     * The service-value-share scenario over its first day (1 November 2026, Shanghai): 20 % of the
+     * water_resource value of 岚山县, the water leaving it through 界牌 (QX-S01), valued at 0.07 CNY/m³
+     * (gep-2010, agricultural). Worked from the truth's own hourly mean flows at QX-S01 (a separate
+     * record): each hour brings 12 five-minute readings, each standing for 300 s, so the hour's volume
+     * is its mean × 3 600 s; the day's volume × 0.07 rounded to the fen, × 0.20 rounded to the fen.
+     * One day of 30 with every reading: completeness 1/30 = 0.0333, below the agreed 0.6, marked.
+     */
     @Test
-    void aServiceValueShareAgreementSaysWhyItHasNoExpectedFigure() throws Exception {
+    void aServiceValueShareAgreementGetsItsFigureFromTheWaterTheUpstreamCountyPassesOn() throws Exception {
         Scenario share = Scenarios.load("service-value-share");
         GroundTruth t = new SimulationRun(share.withSimulation(share.simulation().withDuration(java.time.Duration.ofDays(1))),
                 new RecordingPublisher(), null, RunOptions.asFastAsPossible()).run();
 
-        assertThat(t.compensation()).isEmpty();
-        assertThat(t.notComputed()).containsKey("QX-SHARE");
+        double volumeM3 = t.waterClass().stream().filter(c -> c.section().equals("QX-S01"))
+                .mapToDouble(c -> c.meanFlowM3s() * 3600).sum();
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(volumeM3).multiply(new java.math.BigDecimal("0.07"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal amount = value.multiply(new java.math.BigDecimal("0.20"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+
+        assertThat(t.notComputed()).isEmpty();
+        assertThat(t.compensation()).singleElement().satisfies(c -> {
+            assertThat(c.agreement()).isEqualTo("QX-SHARE");
+            assertThat(c.section()).isNull();
+            assertThat(c.period()).isEqualTo("2026-11");
+            assertThat(c.direction()).isEqualTo("DOWNSTREAM_PAYS");
+            assertThat(c.payer()).isEqualTo("390123");
+            assertThat(c.payee()).isEqualTo("390121");
+            assertThat(c.amountCny()).isEqualByComparingTo(amount);
+            assertThat(c.belowMinCompleteness()).isTrue();
+            assertThat(c.inputs().completeness()).isEqualByComparingTo("0.0333");
+        });
+        assertThat(amount).isPositive();
     }
 
     /**
