@@ -1,7 +1,7 @@
 package org.ecovalue.jobs.compensation;
 
-import java.time.Duration;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
