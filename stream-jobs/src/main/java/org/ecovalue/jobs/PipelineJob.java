@@ -20,6 +20,7 @@ import org.ecovalue.jobs.qc.QualityControlStage;
 import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryWatermarks;
+import org.ecovalue.jobs.time.ObservationWatermarks;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.observation.Observation;
@@ -66,6 +67,11 @@ public final class PipelineJob {
                 WatermarkStrategy.<RegistryUpdate>forMonotonousTimestamps().withTimestampAssigner((u, ts) -> 0L));
     }
 
+    /** With another watermark strategy for the registry source ({@link PipelineKafka}: held until the topic is read). */
+    public PipelineJob withRegistryWatermarks(WatermarkStrategy<RegistryUpdate> strategy) {
+        return new PipelineJob(observations, registry, sinks, options, strategy);
+    }
+
     public PipelineSinks sinks() {
         return sinks;
     }
@@ -78,14 +84,13 @@ public final class PipelineJob {
     public void build(StreamExecutionEnvironment env) {
         // Event time is the measurement time; watermarks per source split (Kafka partition) with
         // idleness, so a partition whose stations sleep does not hold the others back.
-        WatermarkStrategy<Observation> eventTime = WatermarkStrategy
-                .<Observation>forBoundedOutOfOrderness(options.maxOutOfOrderness())
-                .withTimestampAssigner((obs, recordTs) -> obs.ts().toEpochMilli())
-                .withIdleness(options.sourceIdleness());
+        WatermarkStrategy<Observation> eventTime = ObservationWatermarks.of(options.maxOutOfOrderness(), options.sourceIdleness());
         DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
                 .uid("pipeline-observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
                 .fromSource(registry, registryWatermarks, "registry").uid("registry-source")
+                // one reader: it alone decides when the registry has been read (RegistryWatermarks)
+                .setParallelism(1)
                 .broadcast(RegistryState.DESCRIPTOR);
 
         SingleOutputStreamOperator<Observation> clean = QualityControlStage.apply(raw, options);

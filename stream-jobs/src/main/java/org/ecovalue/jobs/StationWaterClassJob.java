@@ -8,6 +8,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
+import org.ecovalue.jobs.time.ObservationWatermarks;
 import org.ecovalue.jobs.water.LatestWaterClassFunction;
 import org.ecovalue.jobs.water.StationWaterClass;
 import org.ecovalue.schemas.observation.Observation;
@@ -35,10 +36,7 @@ public final class StationWaterClassJob {
     public void build(StreamExecutionEnvironment env) {
         // Event time is the measurement time; watermarks are generated per source split (Kafka
         // partition) so that one idle partition does not hold back the others.
-        WatermarkStrategy<Observation> eventTime = WatermarkStrategy
-                .<Observation>forBoundedOutOfOrderness(options.maxOutOfOrderness())
-                .withTimestampAssigner((obs, recordTs) -> obs.ts().toEpochMilli())
-                .withIdleness(options.sourceIdleness());
+        WatermarkStrategy<Observation> eventTime = ObservationWatermarks.of(options.maxOutOfOrderness(), options.sourceIdleness());
 
         env.fromSource(source, eventTime, "observations").uid("observations-source")
                 .keyBy(Observation::station, Types.STRING)

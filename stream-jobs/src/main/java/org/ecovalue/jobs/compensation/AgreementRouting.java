@@ -2,8 +2,6 @@ package org.ecovalue.jobs.compensation;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -15,6 +13,7 @@ import org.apache.flink.util.Collector;
 import org.ecovalue.jobs.qc.QcVerdict;
 import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
+import org.ecovalue.jobs.registry.RegistryWait;
 import org.ecovalue.schemas.observation.Domain;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.observation.Parameter;
@@ -45,8 +44,7 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
     static final ListStateDescriptor<Observation> WAITING =
             new ListStateDescriptor<>("compensation-waiting-for-registry", TypeInformation.of(Observation.class));
 
-    private final long registryWaitMs;
-    private final int maxWaiting;
+    private final RegistryWait registryWait;
 
     private transient RegistryState registry;
     private transient ListState<Observation> waiting;
@@ -55,11 +53,7 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
     private transient Counter withoutAgreement;
 
     public AgreementRouting(Duration registryWait, int maxWaiting) {
-        this.registryWaitMs = registryWait.toMillis();
-        this.maxWaiting = maxWaiting;
-        if (registryWaitMs <= 0 || maxWaiting < 1) {
-            throw new IllegalArgumentException("registryWait and maxWaiting must be positive");
-        }
+        this.registryWait = new RegistryWait(registryWait, maxWaiting);
     }
 
     @Override
@@ -78,14 +72,9 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
             route(obs, r, out);
             return;
         }
-        List<Observation> held = new ArrayList<>();
-        waiting.get().forEach(held::add);
-        if (held.size() >= maxWaiting) {
+        if (!registryWait.hold(waiting, obs, ctx.timerService())) {
             withoutAgreement.inc();
-            return;
         }
-        waiting.add(obs);
-        ctx.timerService().registerEventTimeTimer(obs.ts().toEpochMilli() + registryWaitMs);
     }
 
     /**
@@ -103,19 +92,8 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SectionReading> out) throws Exception {
-        List<Observation> keep = new ArrayList<>();
-        for (Observation obs : waiting.get()) {
-            if (obs.ts().toEpochMilli() + registryWaitMs <= timestamp) {
-                withoutAgreement.inc();
-            } else {
-                keep.add(obs);
-            }
-        }
-        if (keep.isEmpty()) {
-            waiting.clear();
-        } else {
-            waiting.update(keep);
-        }
+        registryWait.expire(waiting, timestamp, ctx.getBroadcastState(RegistryState.DESCRIPTOR), ctx.timerService(),
+                obs -> withoutAgreement.inc());
     }
 
     private void route(Observation obs, Registry r, Collector<SectionReading> out) {

@@ -20,7 +20,8 @@ public final class RegistryUpdateDeserializer implements KafkaRecordDeserializat
             LOG.warn("event=registry-record-skipped partition={} offset={} reason=no-key", record.partition(), record.offset());
             return;
         }
-        out.collect(new RegistryUpdate(new String(record.key(), StandardCharsets.UTF_8), record.value()));
+        out.collect(new RegistryUpdate(new String(record.key(), StandardCharsets.UTF_8), record.value(),
+                record.partition(), record.offset()));
     }
 
     @Override

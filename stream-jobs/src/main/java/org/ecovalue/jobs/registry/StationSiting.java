@@ -1,8 +1,6 @@
 package org.ecovalue.jobs.registry;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -84,8 +82,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     static final ListStateDescriptor<Observation> WAITING =
             new ListStateDescriptor<>("waiting-for-registry", TypeInformation.of(Observation.class));
 
-    private final long registryWaitMs;
-    private final int maxWaiting;
+    private final RegistryWait registryWait;
 
     private transient RegistryState registry;
     private transient ListState<Observation> waiting;
@@ -93,11 +90,7 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
     private transient Counter badRegistryItems;
 
     public StationSiting(Duration registryWait, int maxWaiting) {
-        this.registryWaitMs = registryWait.toMillis();
-        this.maxWaiting = maxWaiting;
-        if (registryWaitMs <= 0 || maxWaiting < 1) {
-            throw new IllegalArgumentException("registryWait and maxWaiting must be positive");
-        }
+        this.registryWait = new RegistryWait(registryWait, maxWaiting);
     }
 
     @Override
@@ -120,14 +113,9 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
             ctx.output(HEARTBEATS, heartbeat(obs, r));
             return;
         }
-        List<Observation> held = new ArrayList<>();
-        waiting.get().forEach(held::add);
-        if (held.size() >= maxWaiting) {
+        if (!registryWait.hold(waiting, obs, ctx.timerService())) {
             giveUp(obs, ctx, "too-many-waiting");
-            return;
         }
-        waiting.add(obs);
-        ctx.timerService().registerEventTimeTimer(obs.ts().toEpochMilli() + registryWaitMs);
     }
 
     @Override
@@ -165,19 +153,8 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowSample> out) throws Exception {
-        List<Observation> keep = new ArrayList<>();
-        for (Observation obs : waiting.get()) {
-            if (obs.ts().toEpochMilli() + registryWaitMs <= timestamp) {
-                giveUp(obs, ctx, "not-in-registry");
-            } else {
-                keep.add(obs);
-            }
-        }
-        if (keep.isEmpty()) {
-            waiting.clear();
-        } else {
-            waiting.update(keep);
-        }
+        registryWait.expire(waiting, timestamp, ctx.getBroadcastState(RegistryState.DESCRIPTOR), ctx.timerService(),
+                obs -> giveUp(obs, ctx, "not-in-registry"));
     }
 
     private void giveUp(Observation obs, ReadOnlyContext ctx, String reason) {

@@ -108,6 +108,26 @@ class StationSitingTest {
     }
 
     @Test
+    void withNoRegistryReadYetNothingIsGivenUpAndAllIsPlacedWhenItArrives() throws Exception {
+        // the registry source is late to start: event time runs two waits past the first observation
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness.processElement(checkedFlow("F1", T0, 35.2), T0.toEpochMilli());
+        harness.processElement(checkedFlow("F1", T0.plusSeconds(300), 36.0), T0.toEpochMilli());
+        harness.watermark(T0.plus(WAIT.multipliedBy(2)).toEpochMilli());
+        assertThat(harness.getSideOutput(StationSiting.UNKNOWN_STATION)).isNull();
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        for (RegistryUpdate u : TestRegistry.updates()) {
+            harness.processBroadcastElement(u, 0);
+        }
+
+        assertThat(harness.extractOutputValues()).extracting(FlowSample::flowM3s).containsExactly(35.2, 36.0);
+        harness.watermark(T0.plus(WAIT.multipliedBy(4)).toEpochMilli());
+        assertThat(harness.getSideOutput(StationSiting.UNKNOWN_STATION)).isNull();
+        assertThat(keyedStateEntries()).isZero();
+    }
+
+    @Test
     void aChangedReportingIntervalAppliesToTheNextReadingWithoutARestart() throws Exception {
         registry(TestRegistry.updates());
         harness.processElement(checkedFlow("F1", T0, 35.2), T0.toEpochMilli());
