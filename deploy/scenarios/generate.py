@@ -75,6 +75,9 @@ SCHEMES = {
       baselineClass: III
       amountPerClassCny: 500000
       maxAmountCny: 1000000
+      # Yellow River change term, scaled down: per percentage point the index moves against the
+      # previous month, 10 000 yuan, at most 400 000
+      indexChange: {factors: [codmn, nh3n, tp], amountPerPointCny: 10000, capCny: 400000}
     period: month
     effectiveFrom: 2026-01-01
     minCompleteness: 0.75
@@ -102,7 +105,10 @@ SCHEMES = {
     effectiveFrom: 2026-01-01
     minCompleteness: 0.75
 """,
-    'service-value-share': """  # Ezhou: a share of the ecosystem-service value provided (REFERENCE.md 4.4); the city pays 70 %
+    'service-value-share': """  # Ezhou: a share of the ecosystem-service value provided (REFERENCE.md 4.4); the city pays 70 %.
+  # The value is the water 岚山县 passes downstream through 界牌 (its water_resource inventory, GEP
+  # material supply "water resources", REFERENCE.md 5.1), which the simulator's ground truth derives
+  # too; products the inventory keeps per grid cell (water_conservation) it does not derive yet.
   - id: QX-SHARE
     name: 岚山县生态服务价值分担（岚山县—清浦县）
     upstreamParty: "390121"
@@ -110,7 +116,7 @@ SCHEMES = {
     scheme:
       name: service-value-share
       share: 0.20
-      products: [water_conservation, carbon_sequestration]
+      products: [water_resource]
       priceTable: gep-2010
     period: month
     effectiveFrom: 2026-01-01

@@ -22,6 +22,7 @@ import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryWatermarks;
 import org.ecovalue.jobs.time.ObservationWatermarks;
 import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.observation.Reading;
 
@@ -111,8 +112,13 @@ public final class PipelineJob {
         }
 
         if (sinks.compensation() != null) {
-            CompensationStage.apply(clean, registryBroadcast, options)
-                    .sinkTo(sinks.compensation()).name("compensation-sink").uid("compensation-sink");
+            DataStream<LedgerEntry> ledger = CompensationStage.apply(clean, inventory, registryBroadcast,
+                    options);
+            ledger.sinkTo(sinks.compensation()).name("compensation-sink").uid("compensation-sink");
+            if (sinks.compensationHistory() != null) {
+                ledger.sinkTo(sinks.compensationHistory()).name("compensation-history-sink")
+                        .uid("compensation-history-sink");
+            }
         }
     }
 

@@ -53,7 +53,9 @@ public record PipelineKafka(KafkaWiring wiring) {
         PipelineJob plain = job(options);
         return plain.withSinks(plain.sinks().withHistory(
                 new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE, HistoryPoints.readings()),
-                new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE, HistoryPoints.inventory(options.zone()))));
+                new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE, HistoryPoints.inventory(options.zone())))
+                .withCompensationHistory(new InfluxDbSink<>(influxUrl, influxDatabase, INFLUX_BATCH_SIZE,
+                        HistoryPoints.compensation(options.zone()))));
     }
 
     /** Points per InfluxDB write; InfluxDB recommends 5 000–10 000 per batch. */

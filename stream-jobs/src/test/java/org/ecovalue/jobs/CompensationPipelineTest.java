@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,6 +23,11 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ecovalue.jobs.PipelineJobTest.Collecting;
 import org.ecovalue.jobs.compensation.AgreementLedgerTest;
 import org.ecovalue.jobs.compensation.SectionReading;
+import org.ecovalue.jobs.compensation.ServiceValueLedgerTest;
+import org.ecovalue.jobs.compensation.ServiceValueReading;
+import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PriceItem;
+import org.ecovalue.schemas.registry.PriceTable;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.schemas.alert.Alert;
 import org.ecovalue.schemas.inventory.InventoryRecord;
@@ -77,9 +83,52 @@ class CompensationPipelineTest {
         assertThat(LedgerHashChain.verify(List.copyOf(LEDGER)).intact()).isTrue();
     }
 
+    /**
+     * service-value-share through the whole graph: flow readings → water_resource inventory of the
+     * upstream county → its value → the agreement's share. 12 five-minute flow readings of
+     * 35.2 + 0.01 i m³/s (i = 0..11) on 1 February: the day's volume Σ (35.2 + 0.01 i) × 300 s
+     * = 126 720 + 0.66 × 300 = 126 918 m³, valued at the agricultural water price 0.07 CNY/m³ =
+     * ¥8 884.26. 20 % of it: ¥1 776.852 → ¥1 776.85 (HALF_UP). Split 0.7 / 0.3: 1 243.795 and 533.055,
+     * floors 1 243.79 + 533.05 = 1 776.84, the fen left goes to the first payer on the tie (the city):
+     * ¥1 243.80 + ¥533.05. One day with 12 of 288 readings out of 28 days: completeness far below 0.6, marked.
+     */
+    @Test
+    void serviceValueShareSettlesOnTheUpstreamCountysInventoryValue() throws Exception {
+        List<Observation> input = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            input.add(water(TestRegistry.FLOW_STATION, FEB_START.plusSeconds(300L * i), "flow", 35.2 + i * 0.01));
+        }
+        List<RegistryUpdate> registry = new ArrayList<>(TestRegistry.updates());
+        registry.add(TestRegistry.update(new PriceTable("gep-2010", "GEP 单价", List.of(new PriceItem(
+                EcoProduct.WATER_RESOURCE, "agricultural", new BigDecimal("0.07"), "m3", "REFERENCE §5.3",
+                LocalDate.of(2010, 1, 1))))));
+        registry.add(TestRegistry.update(ServiceValueLedgerTest.shareAgreement(EcoProduct.WATER_RESOURCE)));
+        LEDGER.clear();
+        Configuration conf = new Configuration();
+        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(1);
+        PipelineSinks sinks = new PipelineSinks(new Collecting<Observation>(new ConcurrentLinkedQueue<>()),
+                new Collecting<InventoryRecord>(new ConcurrentLinkedQueue<>()),
+                new Collecting<Alert>(new ConcurrentLinkedQueue<>())).withCompensation(new Collecting<>(LEDGER));
+        new PipelineJob(TestSources.observations(input), TestSources.registry(registry), sinks,
+                PipelineOptions.defaults()).withRegistryReadBeforeEventTimeAdvances().build(env);
+        env.execute("service-value-share-pipeline-test");
+
+        assertThat(LEDGER).filteredOn(e -> e.status() == LedgerStatus.FINAL).singleElement().satisfies(e -> {
+            assertThat(e.agreementId()).isEqualTo(ServiceValueLedgerTest.AGREEMENT);
+            assertThat(e.period()).isEqualTo("2026-02");
+            assertThat(e.amountCny()).isEqualTo(new BigDecimal("1776.85"));
+            assertThat(e.payer()).isEqualTo(TestRegistry.DOWNSTREAM);
+            assertThat(e.payee()).isEqualTo(TestRegistry.UPSTREAM);
+            assertThat(e.explanation()).contains("¥8,884.26", "¥1,243.80", "¥533.05", "已标记");
+        });
+    }
+
     @Test
     void readingsAndEntriesTravelAsPojosNotThroughKryo() {
-        for (Class<?> type : List.of(SectionReading.class, LedgerEntry.class)) {
+        for (Class<?> type : List.of(SectionReading.class, LedgerEntry.class, ServiceValueReading.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

@@ -1,12 +1,16 @@
 package org.ecovalue.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.ecovalue.schemas.json.ObservationCodec;
 import org.ecovalue.schemas.ledger.ChainBreak;
 import org.ecovalue.schemas.ledger.ChainVerification;
 import org.ecovalue.schemas.ledger.LedgerEntry;
@@ -16,7 +20,10 @@ import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.InvalidRegistryException;
 import org.ecovalue.schemas.registry.Registry;
 import org.ecovalue.schemas.registry.RegistryLoader;
+import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.registry.Section;
+import org.ecovalue.schemas.reject.InputRejectedException;
+import org.ecovalue.schemas.topics.EcoTopic;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +121,9 @@ public final class LedgerCommand implements Runnable {
                     "Shows how a settled figure came about: the FINAL entry of AGREEMENT for PERIOD and its",
                     "CORRECTIONs, with their inputs (period means, volume, valid hours, completeness, class,",
                     "index), who pays whom, the explanation and the chain; with --registry also the section's",
-                    "contributing stations. Exit status 1 when the period has no FINAL entry."},
+                    "contributing stations and, from eco.observations.clean (or --observations FILE), every hour",
+                    "of the period with the stations and parameters whose readings counted.",
+                    "Exit status 1 when the period has no FINAL entry."},
             sortOptions = false)
     static final class Explain implements Callable<Integer> {
 
@@ -133,6 +142,11 @@ public final class LedgerCommand implements Runnable {
         @Option(names = "--registry", paramLabel = "FILE", split = ",",
                 description = "Registry YAML file(s): name the section's quality and flow stations.")
         List<Path> registryFiles;
+
+        @Option(names = "--observations", paramLabel = "FILE",
+                description = "With --registry: clean observations as JSON lines (as on eco.observations.clean)"
+                        + " instead of reading that topic.")
+        Path observationsFile;
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
                 defaultValue = "${env:ECOVALUE_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
@@ -177,6 +191,15 @@ public final class LedgerCommand implements Runnable {
                     if (s != null) {
                         out.printf("contributing stations: quality %s, flow %s (hours of the period in %s)%n",
                                 s.qualityStation(), s.flowStation() == null ? "-" : s.flowStation(), a.zone());
+                        ContributingHours hours = new ContributingHours(s, a, period);
+                        int unreadable = readObservations(hours);
+                        hours.print(out);
+                        if (unreadable > 0) {
+                            out.printf("(%d observation lines could not be read and are not listed)%n", unreadable);
+                        }
+                    } else if (a != null) {
+                        out.printf("settles on the inventory values of %s (eco.inventory, InfluxDB measurement"
+                                + " inventory), not on a section's hours%n", a.upstreamParty());
                     }
                 } catch (InvalidRegistryException ex) {
                     spec.commandLine().getErr().println(ex.getMessage());
@@ -184,6 +207,32 @@ public final class LedgerCommand implements Runnable {
                 }
             }
             return EcoValueCommand.OK;
+        }
+
+        /** Feeds every clean observation to {@code hours}; returns how many could not be decoded. */
+        private int readObservations(ContributingHours hours) throws Exception {
+            List<Observation> read = new ArrayList<>();
+            int[] unreadable = {0};
+            BiFunction<byte[], String, Observation> decode = (bytes, where) -> {
+                try {
+                    return ObservationCodec.decode(bytes);
+                } catch (InputRejectedException | RuntimeException e) {
+                    unreadable[0]++;
+                    return null;
+                }
+            };
+            if (observationsFile != null) {
+                for (String line : Files.readAllLines(observationsFile, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        read.add(decode.apply(line.getBytes(StandardCharsets.UTF_8), observationsFile.toString()));
+                    }
+                }
+            } else {
+                read.addAll(TopicReader.readAll(bootstrapServers, EcoTopic.OBSERVATIONS_CLEAN.topic(),
+                        Duration.ofSeconds(30), decode));
+            }
+            read.stream().filter(java.util.Objects::nonNull).forEach(hours::add);
+            return unreadable[0];
         }
     }
 }

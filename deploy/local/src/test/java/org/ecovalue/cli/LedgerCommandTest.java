@@ -100,6 +100,49 @@ class LedgerCommandTest {
                 .isEqualTo(EcoValueCommand.FAILED_CHECK);
     }
 
+    /**
+     * QX-A01 settles on 界牌 (QX-S01: quality station SW390121000001, flow station SL390121000001) of
+     * deploy/config/default.yaml. February 2026 in Asia/Shanghai has 28 × 24 = 672 hours. Counted:
+     * 00:00 (NH3-N and pH, two flow readings), 01:00 (flow only: that hour's NH3-N was out of range).
+     * Not counted: a reading of 31 January, and a station of another section.
+     */
+    @Test
+    void explainListsTheHoursAndStationsWhoseReadingsCounted() throws Exception {
+        Path ledger = dir.resolve("a01.jsonl");
+        Files.writeString(ledger, Json.mapper().writeValueAsString(
+                LedgerHashChain.seal(entry("QX-A01", LedgerStatus.FINAL, 0, "10.00"), LedgerHashChain.GENESIS)) + "\n");
+        Path clean = dir.resolve("clean.jsonl");
+        Files.write(clean, List.of(
+                obs("SW390121000001", "2026-02-01T00:00:00+08:00", "{\"param\":\"nh3n\",\"value\":0.4,\"unit\":\"mg/L\",\"qc\":\"ok\"},"
+                        + "{\"param\":\"ph\",\"value\":7.2,\"qc\":\"ok\"}"),
+                obs("SL390121000001", "2026-02-01T00:00:00+08:00", flow("ok")),
+                obs("SL390121000001", "2026-02-01T00:05:00+08:00", flow("ok")),
+                obs("SW390121000001", "2026-02-01T01:00:00+08:00",
+                        "{\"param\":\"nh3n\",\"value\":900,\"unit\":\"mg/L\",\"qc\":\"out-of-range\"}"),
+                obs("SL390121000001", "2026-02-01T01:00:00+08:00", flow("ok")),
+                obs("SL390121000001", "2026-01-31T23:00:00+08:00", flow("ok")),
+                obs("SW390122000001", "2026-02-01T02:00:00+08:00", "{\"param\":\"nh3n\",\"value\":0.4,\"qc\":\"ok\"}"),
+                "not json"), StandardCharsets.UTF_8);
+
+        assertThat(run("ledger", "explain", "QX-A01", "2026-02", "--file", ledger.toString(), "--registry",
+                "../config/default.yaml", "--observations", clean.toString())).isZero();
+
+        assertThat(out.toString())
+                .contains("contributing hours (eco.observations.clean, readings with qc ok, hours in Asia/Shanghai): 2 of 672")
+                .contains("  2026-02-01T00:00+08:00  SL390121000001: flow×2  SW390121000001: nh3n ph\n")
+                .contains("  2026-02-01T01:00+08:00  SL390121000001: flow\n")
+                .doesNotContain("2026-01-31T23:00").doesNotContain("SW390122000001")
+                .contains("(1 observation lines could not be read and are not listed)");
+    }
+
+    private static String obs(String station, String ts, String readings) {
+        return "{\"station\":\"" + station + "\",\"ts\":\"" + ts + "\",\"readings\":[" + readings + "]}";
+    }
+
+    private static String flow(String qc) {
+        return "{\"param\":\"flow\",\"value\":35.2,\"unit\":\"m3/s\",\"qc\":\"" + qc + "\"}";
+    }
+
     @Test
     void everyLedgerCommandHasHelp() {
         assertThat(run("ledger", "verify", "--help")).isZero();

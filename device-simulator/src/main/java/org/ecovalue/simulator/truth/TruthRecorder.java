@@ -1,6 +1,8 @@
 package org.ecovalue.simulator.truth;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,12 @@ import org.ecovalue.schemas.compensation.CompensationOutcome;
 import org.ecovalue.schemas.compensation.PeriodAccumulator;
 import org.ecovalue.schemas.compensation.SectionHour;
 import org.ecovalue.schemas.compensation.SectionPeriod;
+import org.ecovalue.schemas.compensation.ServiceValueDay;
+import org.ecovalue.schemas.compensation.ServiceValues;
+import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.Price;
+import org.ecovalue.schemas.registry.PriceTable;
+import org.ecovalue.schemas.registry.scheme.ServiceValueShareScheme;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.Section;
@@ -28,6 +36,9 @@ import org.ecovalue.simulator.scenario.Scenario;
  * (PeriodAccumulator + CompensationCalculator) — the very code the Flink job runs.
  */
 public final class TruthRecorder {
+
+    /** The use water leaving a unit is priced at, as the pipeline's inventory does (docs/pipeline.md). */
+    static final String WATER_RESOURCE_COMPONENT = "agricultural";
 
     private final Scenario scenario;
     private final Map<String, Section> qualitySection = new HashMap<>();
@@ -124,8 +135,14 @@ public final class TruthRecorder {
                     periods.computeIfPresent(agreement.periodOf(h.hourStart()), (p, acc) -> acc.withHour(h));
                 }
                 CompensationCalculator calculator = CompensationCalculator.of(agreement);
+                // as the ledger: a period's change term (class-step) compares with the previous period's index
+                Map<String, BigDecimal> indexOf = new HashMap<>();
                 periods.forEach((period, acc) -> {
-                    CompensationOutcome o = calculator.calculate(new SectionPeriod(section, acc));
+                    CompensationOutcome o = calculator.calculate(new SectionPeriod(section, acc,
+                            indexOf.get(agreement.period().previous(period))));
+                    if (o.inputs().index() != null) {
+                        indexOf.put(period, o.inputs().index());
+                    }
                     expected.add(new ExpectedCompensation(agreement.id(), section.id(), period, o.scheme(),
                             o.direction().name(), o.payer(), o.payee(), o.amountCny(), o.belowMinCompleteness(),
                             o.inputs(), o.explanationEn()));
@@ -133,9 +150,13 @@ public final class TruthRecorder {
             }
         }
         for (Agreement a : scenario.registry().agreements()) {
-            if (!a.scheme().settlesOnSection()) {
-                notComputed.put(a.id(), a.scheme().schemeName() + " settles on inventory values (GEP of the period),"
-                        + " which the simulator does not derive");
+            if (a.scheme() instanceof ServiceValueShareScheme s) {
+                if (s.products().equals(List.of(EcoProduct.WATER_RESOURCE))) {
+                    expected.addAll(serviceValueShare(a));
+                } else {
+                    notComputed.put(a.id(), "service-value-share settles on inventory values; the simulator derives"
+                            + " only water_resource (the volume a unit passes on), not " + s.products());
+                }
             }
         }
         List<FaultRecord> faults = new ArrayList<>();
@@ -148,5 +169,62 @@ public final class TruthRecorder {
         messages.forEach((station, n) -> sent.put(station, new GroundTruth.StationCounts(n[0], readings.get(station))));
         return new GroundTruth(scenario.name(), scenario.simulation().seed(), scenario.simulation().start(), end,
                 totalMessages, totalReadings, sent, faults, classes, expected, notComputed);
+    }
+
+    /**
+     * The expected figures of a service-value-share agreement on {@code water_resource}, by the
+     * pipeline's inventory rules (docs/pipeline.md): per day (in the agreement's zone) the volume that
+     * left the upstream unit through its outlet sections' flow stations, each clean reading standing
+     * for its station's reporting interval; valued at the scheme's price table, water priced as
+     * {@value #WATER_RESOURCE_COMPONENT} water, rounded to the fen; completeness = readings / readings a
+     * full day brings. Then {@link ServiceValues#fromDays} and the calculator, as the ledger does.
+     */
+    private List<ExpectedCompensation> serviceValueShare(Agreement a) {
+        ServiceValueShareScheme scheme = (ServiceValueShareScheme) a.scheme();
+        PriceTable prices = scenario.registry().priceTable(scheme.priceTable()).orElse(null);
+        Map<LocalDate, double[]> perDay = new TreeMap<>(); // day → [m³, readings]
+        for (Section section : scenario.sections()) {
+            if (!a.upstreamParty().equals(section.upstreamUnit()) || section.flowStation() == null) {
+                continue;
+            }
+            long interval = scenario.registry().station(section.flowStation()).orElseThrow().reportingIntervalSeconds();
+            flow.getOrDefault(section.id(), new TreeMap<>()).forEach((hour, sc) -> {
+                double[] d = perDay.computeIfAbsent(LocalDate.ofInstant(hour, a.zone()), k -> new double[2]);
+                d[0] += sc[0] * interval;
+                d[1] += sc[1];
+            });
+        }
+        List<ServiceValueDay> days = new ArrayList<>();
+        perDay.forEach((day, d) -> {
+            Price price = prices == null ? null
+                    : prices.priceOn(EcoProduct.WATER_RESOURCE, WATER_RESOURCE_COMPONENT, day).orElse(null);
+            if (price != null) {
+                // a net outflow below zero has no value (the inventory values none): ¥0.00 that day
+                BigDecimal value = d[0] < 0 ? BigDecimal.ZERO.setScale(2) : price.valueOf(BigDecimal.valueOf(d[0]));
+                days.add(new ServiceValueDay(a.upstreamParty(), EcoProduct.WATER_RESOURCE, day, value,
+                        Math.min(1.0, d[1] / outletReadingsPerDay(a.upstreamParty()))));
+            }
+        });
+        Map<String, List<ServiceValueDay>> byPeriod = new TreeMap<>();
+        days.forEach(d -> byPeriod.computeIfAbsent(a.period().label(d.day()), k -> new ArrayList<>()).add(d));
+        CompensationCalculator calculator = CompensationCalculator.of(a);
+        List<ExpectedCompensation> figures = new ArrayList<>();
+        byPeriod.forEach((period, list) -> {
+            CompensationOutcome o = calculator.calculate(ServiceValues.fromDays(a.upstreamParty(), period, list));
+            figures.add(new ExpectedCompensation(a.id(), null, period, o.scheme(), o.direction().name(), o.payer(),
+                    o.payee(), o.amountCny(), o.belowMinCompleteness(), o.inputs(), o.explanationEn()));
+        });
+        return figures;
+    }
+
+    /** Readings a full day brings from the flow stations of the unit's outlet sections. */
+    private double outletReadingsPerDay(String unit) {
+        double n = 0;
+        for (Section section : scenario.sections()) {
+            if (unit.equals(section.upstreamUnit()) && section.flowStation() != null) {
+                n += 86_400.0 / scenario.registry().station(section.flowStation()).orElseThrow().reportingIntervalSeconds();
+            }
+        }
+        return n;
     }
 }

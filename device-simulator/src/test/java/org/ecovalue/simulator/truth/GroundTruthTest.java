@@ -107,13 +107,78 @@ class GroundTruthTest {
         assertThat(back.waterClass()).hasSameSizeAs(truth.waterClass());
     }
 
+    /**
+     * The service-value-share scenario over its first day (1 November 2026, Shanghai): 20 % of the
+     * water_resource value of 岚山县, the water leaving it through 界牌 (QX-S01), valued at 0.07 CNY/m³
+     * (gep-2010, agricultural). Worked from the truth's own hourly mean flows at QX-S01 (a separate
+     * record): each hour brings 12 five-minute readings, each standing for 300 s, so the hour's volume
+     * is its mean × 3 600 s; the day's volume × 0.07 rounded to the fen, × 0.20 rounded to the fen.
+     * One day of 30 with every reading: completeness 1/30 = 0.0333, below the agreed 0.6, marked.
+     */
     @Test
-    void aServiceValueShareAgreementSaysWhyItHasNoExpectedFigure() throws Exception {
+    void aServiceValueShareAgreementGetsItsFigureFromTheWaterTheUpstreamCountyPassesOn() throws Exception {
         Scenario share = Scenarios.load("service-value-share");
         GroundTruth t = new SimulationRun(share.withSimulation(share.simulation().withDuration(java.time.Duration.ofDays(1))),
                 new RecordingPublisher(), null, RunOptions.asFastAsPossible()).run();
 
-        assertThat(t.compensation()).isEmpty();
-        assertThat(t.notComputed()).containsKey("QX-SHARE");
+        double volumeM3 = t.waterClass().stream().filter(c -> c.section().equals("QX-S01"))
+                .mapToDouble(c -> c.meanFlowM3s() * 3600).sum();
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(volumeM3).multiply(new java.math.BigDecimal("0.07"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal amount = value.multiply(new java.math.BigDecimal("0.20"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+
+        assertThat(t.notComputed()).isEmpty();
+        assertThat(t.compensation()).singleElement().satisfies(c -> {
+            assertThat(c.agreement()).isEqualTo("QX-SHARE");
+            assertThat(c.section()).isNull();
+            assertThat(c.period()).isEqualTo("2026-11");
+            assertThat(c.direction()).isEqualTo("DOWNSTREAM_PAYS");
+            assertThat(c.payer()).isEqualTo("390123");
+            assertThat(c.payee()).isEqualTo("390121");
+            assertThat(c.amountCny()).isEqualByComparingTo(amount);
+            assertThat(c.belowMinCompleteness()).isTrue();
+            assertThat(c.inputs().completeness()).isEqualByComparingTo("0.0333");
+        });
+        assertThat(amount).isPositive();
+    }
+
+    /**
+     * The class-step scenario over 32 days: all of November 2026 and the first two days of December
+     * (Shanghai). December's figure has a change term against November's index (REFERENCE.md §4.3),
+     * as the ledger computes it. Worked from the two indices in the truth file with the scenario's
+     * parameters (¥500 000 per class against III, at most ¥1 000 000; ¥10 000 per percentage point,
+     * at most ¥400 000): points = (I_dec − I_nov) / I_nov × 100, change term = points × ¥10 000
+     * rounded to the fen and capped; class term = (class number − 3) × ¥500 000; total capped.
+     */
+    @Test
+    void theClassStepDecemberFigureHasAChangeTermAgainstNovembersIndex() throws Exception {
+        Scenario step = Scenarios.load("class-step");
+        GroundTruth t = new SimulationRun(step.withSimulation(step.simulation().withDuration(java.time.Duration.ofDays(32))),
+                new RecordingPublisher(), null, RunOptions.asFastAsPossible()).run();
+
+        assertThat(t.compensation()).extracting(ExpectedCompensation::period).containsExactly("2026-11", "2026-12");
+        ExpectedCompensation nov = t.compensation().get(0);
+        ExpectedCompensation dec = t.compensation().get(1);
+        assertThat(nov.explanation()).contains("no prior index");
+        java.math.BigDecimal points = dec.inputs().index().subtract(nov.inputs().index())
+                .multiply(java.math.BigDecimal.valueOf(100))
+                .divide(nov.inputs().index(), java.math.MathContext.DECIMAL64);
+        java.math.BigDecimal change = points.multiply(new java.math.BigDecimal("10000"))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        change = change.abs().min(new java.math.BigDecimal("400000")).multiply(java.math.BigDecimal.valueOf(change.signum()));
+        int steps = classNumber(dec.inputs().waterClass().label()) - 3;
+        java.math.BigDecimal total = new java.math.BigDecimal("500000").multiply(java.math.BigDecimal.valueOf(steps))
+                .add(change);
+        total = total.abs().min(new java.math.BigDecimal("1000000")).multiply(java.math.BigDecimal.valueOf(total.signum()));
+        java.math.BigDecimal signed = "UPSTREAM_PAYS".equals(dec.direction()) ? dec.amountCny() : dec.amountCny().negate();
+
+        assertThat(change.signum()).as("the index moved").isNotZero();
+        assertThat(signed).isEqualByComparingTo(total);
+        assertThat(dec.explanation()).contains("percentage points from " + nov.inputs().index().stripTrailingZeros().toPlainString());
+    }
+
+    private static int classNumber(String label) {
+        return List.of("I", "II", "III", "IV", "V", "劣V").indexOf(label) + 1;
     }
 }

@@ -1,6 +1,11 @@
 package org.ecovalue.schemas.compensation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +50,39 @@ public record ServiceValues(String period, Map<EcoProduct, BigDecimal> valueCny,
                 }
                 completeness = Math.min(completeness, r.completeness());
             }
+        }
+        return new ServiceValues(period, values, completeness);
+    }
+
+    /**
+     * The values of {@code unitId} in {@code period} from the inventory's daily figures. Per product:
+     * the unit's own daily values when the inventory keeps the product for the unit, else the sum
+     * over the holders that have it (the unit's grid cells). The product's completeness is
+     * Σ (each holder's daily completeness) / (holders × days of the period): a day without a figure
+     * counts 0. The figure's completeness is the lowest over the products that have values (1 when
+     * none has: the missing products are marked by the calculator anyway).
+     */
+    public static ServiceValues fromDays(String unitId, String period, Collection<ServiceValueDay> days) {
+        PeriodKind kind = PeriodKind.ofLabel(period);
+        LocalDate first = kind.firstDay(period);
+        LocalDate end = LocalDate.ofInstant(kind.end(period, ZoneOffset.UTC), ZoneOffset.UTC);
+        long daysInPeriod = ChronoUnit.DAYS.between(first, end);
+        Map<EcoProduct, List<ServiceValueDay>> byProduct = new EnumMap<>(EcoProduct.class);
+        for (ServiceValueDay d : days) {
+            if (!d.day().isBefore(first) && d.day().isBefore(end)) {
+                byProduct.computeIfAbsent(d.product(), p -> new ArrayList<>()).add(d);
+            }
+        }
+        Map<EcoProduct, BigDecimal> values = new EnumMap<>(EcoProduct.class);
+        double completeness = 1;
+        for (Map.Entry<EcoProduct, List<ServiceValueDay>> e : byProduct.entrySet()) {
+            List<ServiceValueDay> own = e.getValue().stream().filter(d -> d.holderId().equals(unitId)).toList();
+            List<ServiceValueDay> counted = own.isEmpty() ? e.getValue() : own;
+            long holders = counted.stream().map(ServiceValueDay::holderId).distinct().count();
+            values.put(e.getKey(), counted.stream().map(ServiceValueDay::valueCny)
+                    .reduce(BigDecimal.ZERO.setScale(Cny.SCALE), BigDecimal::add));
+            double sum = counted.stream().mapToDouble(ServiceValueDay::completeness).sum();
+            completeness = Math.min(completeness, sum / (holders * daysInPeriod));
         }
         return new ServiceValues(period, values, completeness);
     }

@@ -56,6 +56,11 @@ public enum PeriodKind {
         };
     }
 
+    /** The label of the period just before the labelled one (2026-01 → 2025-12). */
+    public String previous(String label) {
+        return label(firstDay(label).minusDays(1));
+    }
+
     /** Start of the labelled period in {@code zone} (inclusive). */
     public Instant start(String label, ZoneId zone) {
         return firstDay(label).atStartOfDay(zone).toInstant();

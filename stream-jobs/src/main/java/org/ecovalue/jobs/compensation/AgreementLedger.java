@@ -1,8 +1,11 @@
 package org.ecovalue.jobs.compensation;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +34,10 @@ import org.ecovalue.schemas.compensation.CompensationOutcome;
 import org.ecovalue.schemas.compensation.PeriodAccumulator;
 import org.ecovalue.schemas.compensation.SectionPeriod;
 import org.ecovalue.schemas.ledger.LedgerEntry;
-import org.ecovalue.schemas.ledger.LedgerHashChain;
 import org.ecovalue.schemas.ledger.LedgerStatus;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.Registry;
+import org.ecovalue.schemas.registry.RegistryItemCodec;
 import org.ecovalue.schemas.registry.Section;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,14 @@ import org.slf4j.LoggerFactory;
  * <li>beyond the horizon the period's state is gone; a reading for it goes to {@link #BEYOND_HORIZON}
  * with a metric and a log line, and changes nothing.</li>
  * </ul>
- * {@code computedAt} and {@code watermark} of an entry are the event time of the timer that issued it,
+ * <b>Versions.</b> A changed agreement on {@code eco.registry} takes effect from its effective date
+ * ({@link AgreementVersions}: a period settles under the version in force on its first day). A
+ * settled period keeps the version its FINAL entry was computed under, also for its corrections; an
+ * amendment that would have changed a settled figure is logged and counted
+ * ({@code compensationChangesNotAppliedToSettled}), never applied silently.
+ * <p><b>Prior index.</b> The index of the last chained entry of each period is kept (until the period
+ * after it is gone) so that class-step's change term of the next period compares with it.
+ * <p>{@code computedAt} and {@code watermark} of an entry are the event time of the timer that issued it,
  * not the wall clock: a replay after a failure issues the same entries with the same hashes.
  */
 public class AgreementLedger extends KeyedBroadcastProcessFunction<String, SectionReading, RegistryUpdate, LedgerEntry> {
@@ -73,7 +83,15 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
     static final ListStateDescriptor<SectionReading> WAITING =
             new ListStateDescriptor<>("ledger-waiting-for-agreement", TypeInformation.of(SectionReading.class));
 
+    /** Every version of the agreement seen on the registry: effective date (ISO) → registry bytes. */
+    static final MapStateDescriptor<String, byte[]> VERSIONS = new MapStateDescriptor<>("ledger-agreement-versions",
+            Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    static final MapStateDescriptor<String, byte[]> PERIODS = new MapStateDescriptor<>("ledger-periods",
+            Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     private transient RegistryState registry;
+    private transient MapState<String, byte[]> versions;
+    private transient MapState<String, String> settledIndex;
     private transient MapState<Long, byte[]> hours;
     private transient MapState<String, byte[]> periods;
     private transient MapState<Long, Boolean> pendingHours;
@@ -83,6 +101,8 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
     private transient Counter badRegistryItems;
     private transient Counter noAgreement;
     private transient Counter entries;
+    private transient Counter outsideAgreement;
+    private transient Counter notAppliedToSettled;
 
     public AgreementLedger(Duration allowedLateness, Duration settlementHorizon, Duration provisionalEvery,
                            Duration registryWait) {
@@ -100,8 +120,10 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         registry = new RegistryState();
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledger-hours", Types.LONG,
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        periods = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledger-periods", Types.STRING,
-                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        periods = getRuntimeContext().getMapState(PERIODS);
+        versions = getRuntimeContext().getMapState(VERSIONS);
+        settledIndex = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledger-settled-index", Types.STRING,
+                Types.STRING));
         pendingHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("ledger-pending-hours", Types.LONG,
                 Types.BOOLEAN));
         waiting = getRuntimeContext().getListState(WAITING);
@@ -110,6 +132,8 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         badRegistryItems = getRuntimeContext().getMetricGroup().counter("compensationLedgerBadRegistryItems");
         noAgreement = getRuntimeContext().getMetricGroup().counter("compensationReadingsWithoutAgreement");
         entries = getRuntimeContext().getMetricGroup().counter("compensationLedgerEntries");
+        outsideAgreement = getRuntimeContext().getMetricGroup().counter("compensationReadingsOutsideAgreementDates");
+        notAppliedToSettled = getRuntimeContext().getMetricGroup().counter("compensationChangesNotAppliedToSettled");
     }
 
     @Override
@@ -122,8 +146,29 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             ctx.timerService().registerEventTimeTimer(reading.at() + registryWaitMs);
             return;
         }
+        remember(agreement.get(), ctx);
         drainWaiting(agreement.get(), ctx);
         add(reading, agreement.get(), ctx);
+    }
+
+    /** The version the registry holds now joins the history (an amendment arriving later joins in processBroadcastElement). */
+    private void remember(Agreement a, ReadOnlyContext ctx) throws Exception {
+        String key = AgreementVersions.stateKey(a);
+        if (!versions.contains(key)) {
+            versions.put(key, ctx.getBroadcastState(RegistryState.DESCRIPTOR).get(a.key()));
+        }
+    }
+
+    /** The version a period settles under: {@code current} itself when it is that version (no decoding). */
+    private Agreement versionFor(String period, Agreement current, ReadOnlyBroadcastBytes currentBytes) throws Exception {
+        byte[] chosen = AgreementVersions.of(versions.entries()).encodedFor(current.period().firstDay(period));
+        return chosen == null || Arrays.equals(chosen, currentBytes.get()) ? current : AgreementVersions.decode(chosen);
+    }
+
+    /** The registry bytes of the current version, looked up only when needed. */
+    @FunctionalInterface
+    private interface ReadOnlyBroadcastBytes {
+        byte[] get() throws Exception;
     }
 
     private void drainWaiting(Agreement a, ReadOnlyContext ctx) throws Exception {
@@ -154,7 +199,14 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             ctx.output(BEYOND_HORIZON, reading);
             return;
         }
-        PeriodBook book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period)) : read(bookBytes);
+        Agreement version = versionFor(period, a, () -> ctx.getBroadcastState(RegistryState.DESCRIPTOR).get(a.key()));
+        if (!version.inForceOn(LocalDate.ofInstant(Instant.ofEpochMilli(hourStart), a.zone()))) {
+            // before the agreement (or this version of it) begins, or after it ends: not its data
+            outsideAgreement.inc();
+            return;
+        }
+        PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
+                : read(bookBytes);
         byte[] hourBytes = hours.get(hourStart);
         HourReadings before = hourBytes == null ? HourReadings.empty(hourStart) : read(hourBytes);
         HourReadings after = before.plus(reading);
@@ -197,18 +249,22 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         }
         for (Map.Entry<String, byte[]> e : books.entrySet()) {
             String period = e.getKey();
-            PeriodBook book = read(e.getValue());
+            PeriodBook<PeriodAccumulator> book = read(e.getValue());
             long end = a.period().end(period, a.zone()).toEpochMilli();
-            PeriodBook next = book;
+            PeriodBook<PeriodAccumulator> next = book;
+            ReadOnlyBroadcastBytes currentBytes = () -> ctx.getBroadcastState(RegistryState.DESCRIPTOR).get(a.key());
             if (!book.settled() && timestamp >= end + allowedLatenessMs) {
-                emit(out, a, section, book.data(), LedgerStatus.FINAL, 0, timestamp);
-                next = book.finalIssued();
+                Agreement version = versionFor(period, a, currentBytes);
+                emit(out, version, section, book.data(), LedgerStatus.FINAL, 0, timestamp);
+                next = book.finalIssued(RegistryItemCodec.encode(version));
             } else if (book.settled() && book.changedSinceFinal()) {
-                emit(out, a, section, book.data(), LedgerStatus.CORRECTION, book.revision() + 1, timestamp);
+                emit(out, AgreementVersions.decode(book.settledVersion()), section, book.data(), LedgerStatus.CORRECTION,
+                        book.revision() + 1, timestamp);
                 next = book.correctionIssued();
             } else if (!book.settled() && book.provisionalDue(timestamp, provisionalEveryMs)
                     && book.data().hoursFedCount() > 0) {
-                emit(out, a, section, book.data(), LedgerStatus.PROVISIONAL, 0, timestamp);
+                emit(out, versionFor(period, a, currentBytes), section, book.data(), LedgerStatus.PROVISIONAL, 0,
+                        timestamp);
                 next = book.provisionalAt(timestamp);
             }
             if (timestamp >= end + allowedLatenessMs + horizonMs) {
@@ -251,7 +307,8 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             Instant start = Instant.ofEpochMilli(hourStart);
             String period = a.periodOf(start);
             byte[] bookBytes = periods.get(period);
-            PeriodBook book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period)) : read(bookBytes);
+            PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
+                : read(bookBytes);
             if (!book.data().hasHour(start)) {
                 HourReadings h = read(hours.get(hourStart));
                 periods.put(period, write(book.withData(book.data().withHour(h.toHour()))));
@@ -270,17 +327,28 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         for (Long hourStart : drop) {
             hours.remove(hourStart);
         }
+        // the period's own index stays: the next period's change term still compares with it
+        List<String> older = new ArrayList<>();
+        for (String p : settledIndex.keys()) {
+            if (p.compareTo(period) < 0) {
+                older.add(p);
+            }
+        }
+        for (String p : older) {
+            settledIndex.remove(p);
+        }
         LOG.info("event=compensation-period-closed agreement={} period={} hours={}", a.id(), period, drop.size());
     }
 
     private void emit(Collector<LedgerEntry> out, Agreement a, Section section, PeriodAccumulator data,
                       LedgerStatus status, int revision, long timestamp) throws Exception {
-        CompensationOutcome outcome = CompensationCalculator.of(a).calculate(new SectionPeriod(section, data));
-        LedgerEntry entry = CompensationLedger.entry(a, outcome, status, revision, timestamp, timestamp);
-        if (status.isChained()) {
-            String prev = chainHead.value();
-            entry = LedgerHashChain.seal(entry, prev == null ? LedgerHashChain.GENESIS : prev);
-            chainHead.update(entry.hash());
+        String prior = settledIndex.get(a.period().previous(data.period()));
+        CompensationOutcome outcome = CompensationCalculator.of(a).calculate(new SectionPeriod(section, data,
+                prior == null ? null : new BigDecimal(prior)));
+        LedgerEntry entry = LedgerChain.append(CompensationLedger.entry(a, outcome, status, revision, timestamp,
+                timestamp), chainHead);
+        if (status.isChained() && entry.inputs().index() != null) {
+            settledIndex.put(data.period(), entry.inputs().index().toPlainString());
         }
         entries.inc();
         LOG.info("event=ledger-entry agreement={} period={} status={} revision={} payer={} payee={} amountCny={}"
@@ -295,8 +363,38 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             return;
         }
         registry.changed();
+        if (!update.isRemoval() && RegistryItemCodec.decode(update.value()) instanceof Agreement amended) {
+            takeIn(amended, update.value(), ctx);
+        }
         // readings waiting for it are taken in by their agreement's next reading or timer (a broadcast
         // element cannot register the timers they need)
+    }
+
+    /**
+     * An agreement version arrived: it joins the history of its ledger (if this task has one), and every
+     * settled period it would have governed is reported, not recomputed (DESIGN.md "Semantics").
+     */
+    private void takeIn(Agreement amended, byte[] encoded, Context ctx) throws Exception {
+        ctx.applyToKeyedState(VERSIONS, (key, state) -> {
+            if (key.equals(amended.id())) {
+                state.put(AgreementVersions.stateKey(amended), encoded);
+            }
+        });
+        ctx.applyToKeyedState(PERIODS, (key, state) -> {
+            if (!key.equals(amended.id())) {
+                return;
+            }
+            for (Map.Entry<String, byte[]> e : state.entries()) {
+                PeriodBook<PeriodAccumulator> book = read(e.getValue());
+                if (book.settled() && !amended.period().firstDay(e.getKey()).isBefore(amended.effectiveFrom())
+                        && !Arrays.equals(book.settledVersion(), RegistryItemCodec.encode(amended))) {
+                    notAppliedToSettled.inc();
+                    LOG.warn("event=agreement-change-not-applied agreement={} period={} effectiveFrom={} revision={}"
+                                    + " reason=period-already-final", amended.id(), e.getKey(), amended.effectiveFrom(),
+                            book.revision());
+                }
+            }
+        });
     }
 
     private static byte[] write(Object state) throws Exception {

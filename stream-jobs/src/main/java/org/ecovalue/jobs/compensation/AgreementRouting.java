@@ -27,8 +27,9 @@ import org.ecovalue.schemas.registry.scheme.ServiceValueShareScheme;
 /**
  * Clean observations → the readings that count for each agreement in force (registry broadcast): the
  * quality factors of a section's quality station and the flow of its flow station, only readings
- * whose QC verdict counts ({@code ok}). An hour belongs to an agreement when the agreement is in
- * force on that day in its zone (a changed agreement applies from its effective date).
+ * whose QC verdict counts ({@code ok}). Readings after the agreement's end are left out here; whether
+ * an hour falls under a version in force is the ledger's decision ({@link AgreementVersions}), which
+ * knows the versions that came before the one the registry holds now.
  * {@code service-value-share} agreements settle on inventory values, not on monitoring: not routed.
  * <p>Keyed by station. Items of the compacted registry arrive in any order, also after the first
  * observations: an observation of a station on a section whose station, section or agreement the
@@ -103,8 +104,10 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
                 continue;
             }
             for (Agreement a : r.agreementsOnSection(section.id())) {
-                if (a.scheme() instanceof ServiceValueShareScheme
-                        || !a.inForceOn(LocalDate.ofInstant(obs.ts(), a.zone()))) {
+                // the ledger decides whether the hour falls under a version in force (AgreementVersions):
+                // a late reading from before an amendment's effective date still counts under the old one
+                if (a.scheme() instanceof ServiceValueShareScheme || (a.effectiveTo() != null
+                        && LocalDate.ofInstant(obs.ts(), a.zone()).isAfter(a.effectiveTo()))) {
                     continue;
                 }
                 for (Reading reading : obs.readings()) {
@@ -123,7 +126,7 @@ public class AgreementRouting extends KeyedBroadcastProcessFunction<String, Obse
     }
 
     /** A water-quality factor the period can average (SectionHour): a water parameter, not flow, not negative. */
-    static boolean isConcentration(Reading reading) {
+    public static boolean isConcentration(Reading reading) {
         return reading.value() >= 0 && Parameter.fromCode(reading.param())
                 .filter(p -> p.domain() == Domain.WATER && p != Parameter.FLOW).isPresent();
     }

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.observation.Reading;
 import org.ecovalue.schemas.registry.PeriodKind;
 import org.influxdb.dto.Point;
 
 /**
- * The measurements of DESIGN.md "InfluxDB". A point's identity is its series (measurement + tags) and
+ * The measurements of DESIGN.md "InfluxDB" ({@code reading}, {@code inventory}, {@code compensation}). A point's identity is its series (measurement + tags) and
  * timestamp, so writing the same figure again overwrites it: a reading replayed after a restore, or a
  * FINAL figure's next revision (same unit, product, status and period start), leaves one point.
  */
@@ -59,6 +60,32 @@ public final class HistoryPoints {
             }
             if (r.value() != null) {
                 p.addField("value_cny", r.value().cny().doubleValue());
+            }
+            return List.of(p.build());
+        };
+    }
+
+    /**
+     * {@code compensation}: tags agreement, section (absent for an agreement that settles on no
+     * section), status; fields amount_cny, revision, payer, payee, period, completeness;
+     * time = the period's start in {@code zone}. One point per agreement, period and status: the
+     * latest PROVISIONAL figure, the FINAL one, the latest CORRECTION (a later revision overwrites).
+     */
+    public static PointMapper<LedgerEntry> compensation(ZoneId zone) {
+        return e -> {
+            PeriodKind kind = PeriodKind.ofLabel(e.period());
+            Point.Builder p = Point.measurement("compensation")
+                    .time(kind.start(e.period(), zone).toEpochMilli(), TimeUnit.MILLISECONDS)
+                    .tag("agreement", e.agreementId())
+                    .tag("status", e.status().name())
+                    .addField("amount_cny", e.amountCny().doubleValue())
+                    .addField("revision", (long) e.revision())
+                    .addField("payer", e.payer())
+                    .addField("payee", e.payee())
+                    .addField("period", e.period())
+                    .addField("completeness", e.inputs().completeness().doubleValue());
+            if (e.sectionId() != null) {
+                p.tag("section", e.sectionId());
             }
             return List.of(p.build());
         };

@@ -20,7 +20,9 @@ import org.ecovalue.schemas.ledger.LedgerHashChain;
 import org.ecovalue.schemas.ledger.LedgerStatus;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.PeriodKind;
+import org.ecovalue.schemas.registry.scheme.ClassStepScheme;
 import org.ecovalue.schemas.registry.scheme.FluxScheme;
+import org.ecovalue.schemas.standards.water.WaterClass;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,29 @@ public class AgreementLedgerTest {
     private KeyedBroadcastOperatorTestHarness<String, SectionReading, RegistryUpdate, LedgerEntry> harness;
 
     public static Agreement fluxAgreement() {
+        return fluxAgreement("10000", LocalDate.of(2026, 1, 1));
+    }
+
+    /** The flux agreement at another price per tonne of NH3-N, in force from {@code from} (an amendment). */
+    static Agreement fluxAgreement(String pricePerTonne, LocalDate from) {
         return new Agreement(AGREEMENT, "清源—下游 氨氮通量补偿", TestRegistry.SECTION, TestRegistry.UPSTREAM,
                 TestRegistry.DOWNSTREAM,
-                new FluxScheme(List.of(new FluxScheme.Factor("nh3n", new BigDecimal("10000"), 1.0)), false),
+                new FluxScheme(List.of(new FluxScheme.Factor("nh3n", new BigDecimal(pricePerTonne), 1.0)), false),
+                PeriodKind.MONTH, null, null, from, null, 0.75, null);
+    }
+
+    static final String CLASS_STEP = "QY-S01-STEP";
+
+    /**
+     * Class steps on NH3-N against class III (¥60 000 000 per class), with the Yellow River change term
+     * on an NH3-N index: ¥1 000 000 per percentage point, capped at ¥40 000 000 (REFERENCE.md §4.3).
+     */
+    static Agreement classStepAgreement() {
+        return new Agreement(CLASS_STEP, "清源—下游 类别阶梯补偿", TestRegistry.SECTION, TestRegistry.UPSTREAM,
+                TestRegistry.DOWNSTREAM,
+                new ClassStepScheme(WaterClass.III, new BigDecimal("60000000.00"), null, List.of("nh3n"),
+                        new ClassStepScheme.IndexChange(List.of("nh3n"), new BigDecimal("1000000.00"),
+                                new BigDecimal("40000000.00"))),
                 PeriodKind.MONTH, null, null, LocalDate.of(2026, 1, 1), null, 0.75, null);
     }
 
@@ -154,8 +176,9 @@ public class AgreementLedgerTest {
     void beyondTheSettlementHorizonTheStateIsGoneAndALateReadingIsReportedNotApplied() throws Exception {
         tenHours();
         harness.processWatermark(FEB_END.toEpochMilli() + LATENESS.toMillis() + HORIZON.toMillis());
-        // only the chain head of the agreement stays: the next period's FINAL links to it
-        assertThat(keyedStateEntries()).isEqualTo(1);
+        // only what belongs to the agreement, not to a period, stays: the chain head (the next
+        // period's FINAL links to it) and the one version of the agreement seen
+        assertThat(keyedStateEntries()).isEqualTo(2);
 
         quality(FEB_START.toEpochMilli() + 60_000, 5.0);
         harness.processWatermark(FEB_END.toEpochMilli() + LATENESS.toMillis() + HORIZON.toMillis() + HOUR);
@@ -164,7 +187,7 @@ public class AgreementLedgerTest {
                 .containsExactly(LedgerStatus.PROVISIONAL, LedgerStatus.PROVISIONAL, LedgerStatus.FINAL);
         assertThat(harness.getSideOutput(AgreementLedger.BEYOND_HORIZON)).singleElement()
                 .satisfies(r -> assertThat(r.getValue().value()).isEqualTo(5.0));
-        assertThat(keyedStateEntries()).isEqualTo(1);
+        assertThat(keyedStateEntries()).isEqualTo(2);
     }
 
     @Test
@@ -185,5 +208,78 @@ public class AgreementLedgerTest {
         // both hours count: 2 × ¥756.00
         assertThat(out()).filteredOn(e -> e.status() == LedgerStatus.FINAL).singleElement()
                 .satisfies(e -> assertThat(e.amountCny()).isEqualTo(new BigDecimal("1512.00")));
+    }
+
+    /**
+     * January 2026 (Shanghai: from 2025-12-31T16:00Z) has NH3-N 1.00 mg/L, February 0.90 mg/L (one hour each).
+     * Class: both ≤ 1.0 (class III limit, GB 3838 Table 1) and > 0.5 (class II): class III, 0 steps, class term ¥0.
+     * Index = NH3-N / 1.0: January 1.0000, February 0.9000.
+     * January has no prior index: no change term, nobody pays.
+     * February: (0.9000 − 1.0000) / 1.0000 × 100 = −10 percentage points × ¥1 000 000 = ¥10 000 000.00,
+     * below the ¥40 000 000 cap; a fall, so the downstream county pays the upstream county.
+     * January's state goes at its horizon (1 day after its end), long before February settles: its index stays.
+     */
+    @Test
+    void classStepComparesFebruarysIndexWithJanuarysSettledIndexAfterJanuarysStateIsGone() throws Exception {
+        harness.processBroadcastElement(TestRegistry.update(classStepAgreement()), 0);
+        long janStart = Instant.parse("2025-12-31T16:00:00Z").toEpochMilli();
+        harness.processElement(new SectionReading(CLASS_STEP, TestRegistry.QUALITY_STATION, janStart, "nh3n", 1.00),
+                janStart);
+        harness.processWatermark(FEB_START.toEpochMilli() + LATENESS.toMillis() + HORIZON.toMillis() + HOUR);
+        long feb = FEB_START.toEpochMilli() + 5 * HOUR;
+        harness.processElement(new SectionReading(CLASS_STEP, TestRegistry.QUALITY_STATION, feb, "nh3n", 0.90), feb);
+        harness.processWatermark(FEB_END.toEpochMilli() + LATENESS.toMillis());
+
+        List<LedgerEntry> finals = out().stream().filter(e -> e.status() == LedgerStatus.FINAL).toList();
+        assertThat(finals).extracting(LedgerEntry::period).containsExactly("2026-01", "2026-02");
+        LedgerEntry jan = finals.get(0);
+        assertThat(jan.inputs().index()).isEqualByComparingTo("1.0000");
+        assertThat(jan.amountCny()).isEqualTo(new BigDecimal("0.00"));
+        LedgerEntry feb2 = finals.get(1);
+        assertThat(feb2.inputs().index()).isEqualByComparingTo("0.9000");
+        assertThat(feb2.amountCny()).isEqualTo(new BigDecimal("10000000.00"));
+        assertThat(feb2.payer()).isEqualTo(TestRegistry.DOWNSTREAM);
+        assertThat(feb2.payee()).isEqualTo(TestRegistry.UPSTREAM);
+        assertThat(feb2.prevHash()).isEqualTo(jan.hash());
+    }
+
+    /**
+     * An amendment raises the NH3-N price from ¥10 000 to ¥20 000 per tonne, effective 2026-02-01, after
+     * February's FINAL (¥7 560.00, see the class comment). February is not recomputed: its correction
+     * for late data (hour 1 becomes 1.31 mg/L: 0.792 t, see the correction test) stays at the version it
+     * was settled under, 0.792 × 10 000 = ¥7 920.00 (not 0.792 × 20 000 = ¥15 840.00).
+     * March (from 2026-02-28T16:00Z) settles under the amendment: one hour at 1.21 mg/L and 100 m³/s,
+     * 0.0756 t × ¥20 000 = ¥1 512.00 (under the old price it would be ¥756.00).
+     */
+    @Test
+    void anAmendmentTakesEffectForLaterPeriodsAndNeverRecomputesASettledOne() throws Exception {
+        tenHours();
+        harness.processWatermark(FEB_END.toEpochMilli() + LATENESS.toMillis());
+        harness.processBroadcastElement(TestRegistry.update(fluxAgreement("20000", LocalDate.of(2026, 2, 1))), 0);
+
+        quality(FEB_START.toEpochMilli() + 60_000, 1.41);
+        quality(FEB_START.toEpochMilli() + 120_000, 1.31);
+        quality(FEB_END.toEpochMilli(), 1.21);
+        flow(FEB_END.toEpochMilli(), 100.0);
+        harness.processWatermark(FEB_END.toEpochMilli() + 2 * HOUR);
+        harness.processWatermark(Instant.parse("2026-03-31T16:00:00Z").toEpochMilli() + LATENESS.toMillis());
+
+        List<LedgerEntry> chained = out().stream().filter(e -> e.status().isChained()).toList();
+        assertThat(chained).extracting(LedgerEntry::period, LedgerEntry::status, LedgerEntry::amountCny)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2026-02", LedgerStatus.FINAL, new BigDecimal("7560.00")),
+                        org.assertj.core.groups.Tuple.tuple("2026-02", LedgerStatus.CORRECTION, new BigDecimal("7920.00")),
+                        org.assertj.core.groups.Tuple.tuple("2026-03", LedgerStatus.FINAL, new BigDecimal("1512.00")));
+        assertThat(LedgerHashChain.verify(chained).intact()).isTrue();
+    }
+
+    /** Readings from before the agreement's effective date (2026-01-01) are not its data: no entry at all. */
+    @Test
+    void readingsBeforeTheEffectiveDateDoNotCount() throws Exception {
+        long dec = Instant.parse("2025-12-01T00:00:00Z").toEpochMilli();
+        quality(dec, 1.21);
+        flow(dec, 100.0);
+        harness.processWatermark(Instant.parse("2025-12-31T16:00:00Z").toEpochMilli() + LATENESS.toMillis());
+        assertThat(out()).isEmpty();
     }
 }

@@ -23,6 +23,8 @@ import org.ecovalue.jobs.PipelineOptions;
 import org.ecovalue.jobs.PipelineSinks;
 import org.ecovalue.jobs.TestRegistry;
 import org.ecovalue.jobs.TestSources;
+import org.ecovalue.jobs.compensation.AgreementLedgerTest;
+import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.observation.Observation;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,57 @@ class InfluxDbHistoryTest {
         assertThat(finals.get(0).get(0).asText()).isEqualTo("2026-11-21T16:00:00Z");
         assertThat(finals.get(0).get(1).asDouble()).isCloseTo(126_918, within(1e-6));
         assertThat(finals.get(0).get(2).asLong()).isEqualTo(1);
+    }
+
+    /**
+     * The flux agreement of AgreementLedgerTest (NH3-N target 1.0 mg/L, ¥10 000 per tonne) with five
+     * February hours at 1.21 mg/L and 100 m³/s: per hour (1.21 − 1.0) g/m³ × 360 000 m³ = 0.0756 t
+     * → ¥756.00; five hours ¥3 780.00, paid by the upstream county. February starts 2026-01-31T16:00Z
+     * (Shanghai midnight): the point's time. Run twice (a replay): still one FINAL point and one
+     * PROVISIONAL point (the latest running figure).
+     */
+    @Test
+    void theLedgersFiguresLandInTheCompensationMeasurementOncePerStatus() throws Exception {
+        Instant feb = Instant.parse("2026-01-31T16:00:00Z");
+        List<Observation> input = new ArrayList<>();
+        for (int h = 0; h < 5; h++) {
+            input.add(water(TestRegistry.QUALITY_STATION, feb.plusSeconds(3600L * h), "nh3n", 1.21));
+            input.add(water(TestRegistry.FLOW_STATION, feb.plusSeconds(3600L * h), "flow", 100.0));
+        }
+        List<RegistryUpdate> registry = new ArrayList<>(TestRegistry.updates());
+        registry.add(TestRegistry.update(AgreementLedgerTest.fluxAgreement()));
+        runLedger(input, registry);
+        runLedger(input, registry);
+
+        JsonNode finals = values(influx.query("SELECT amount_cny, revision, payer, payee, period FROM "
+                + "ecovalue.autogen.compensation WHERE agreement='" + AgreementLedgerTest.AGREEMENT
+                + "' AND section='" + TestRegistry.SECTION + "' AND status='FINAL'"));
+        assertThat(finals).hasSize(1);
+        assertThat(finals.get(0).get(0).asText()).isEqualTo("2026-01-31T16:00:00Z");
+        assertThat(finals.get(0).get(1).asDouble()).isEqualTo(3780.00);
+        assertThat(finals.get(0).get(2).asLong()).isZero();
+        assertThat(finals.get(0).get(3).asText()).isEqualTo(TestRegistry.UPSTREAM);
+        assertThat(finals.get(0).get(4).asText()).isEqualTo(TestRegistry.DOWNSTREAM);
+        assertThat(finals.get(0).get(5).asText()).isEqualTo("2026-02");
+        JsonNode provisional = values(influx.query("SELECT amount_cny FROM ecovalue.autogen.compensation "
+                + "WHERE status='PROVISIONAL'"));
+        assertThat(provisional).hasSize(1);
+    }
+
+    private static void runLedger(List<Observation> input, List<RegistryUpdate> registry) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(1);
+        PipelineOptions options = PipelineOptions.defaults();
+        PipelineSinks sinks = new PipelineSinks(new TestSources.Discarding<>(), new TestSources.Discarding<>(),
+                new TestSources.Discarding<>())
+                .withCompensation(new TestSources.Discarding<>())
+                .withCompensationHistory(new InfluxDbSink<>(influx.url(), "ecovalue", 5,
+                        HistoryPoints.compensation(options.zone())));
+        new PipelineJob(TestSources.observations(input), TestSources.registry(registry), sinks, options)
+                .withRegistryReadBeforeEventTimeAdvances().build(env);
+        env.execute("influx-compensation-test");
     }
 
     private static JsonNode values(String answer) throws Exception {
