@@ -109,10 +109,15 @@ public final class BasinSignal {
             case PH -> 7.5 + 0.25 * c.diurnal(15) + 0.04 * c.gauss(i);
             case CONDUCTIVITY -> 320 / (1 + 0.3 * c.runoff) + 10 * c.wander(i, 12 * 3600);
             case TURBIDITY -> 6 + 22 * c.runoff + Math.abs(c.gauss(i));
-            case CODMN -> base(c, 0) * (1 + 0.25 * c.runoff) * (1 + 0.05 * c.wander(i, 6 * 3600)) + incident(c, p);
+            // + the analyser's repeatability (white, as DO, pH and TN have): without it a smooth signal
+            // rounded to the analyser's decimals can sit on one value for six hours and more, which
+            // quality control rightly calls a stuck sensor (flat-line) — no real analyser repeats itself so
+            case CODMN -> base(c, 0) * (1 + 0.25 * c.runoff) * (1 + 0.05 * c.wander(i, 6 * 3600)) + incident(c, p)
+                    + 0.03 * c.gauss(i);
             case NH3N -> base(c, 1) * (1 + 0.12 * c.diurnal(8)) / (1 + 0.4 * c.runoff) * (1 + 0.08 * c.wander(i, 6 * 3600))
-                    + incident(c, p);
-            case TP -> base(c, 2) * (1 + 0.6 * c.runoff) * (1 + 0.08 * c.wander(i, 6 * 3600)) + incident(c, p);
+                    + incident(c, p) + 0.004 * c.gauss(i);
+            case TP -> base(c, 2) * (1 + 0.6 * c.runoff) * (1 + 0.08 * c.wander(i, 6 * 3600)) + incident(c, p)
+                    + 0.002 * c.gauss(i);
             case TN -> 2.0 * base(c, 1) + 0.6 + 0.3 * c.runoff + 0.05 * c.gauss(i) + incident(c, p);
             case FLOW -> baseFlow(c) * (0.7 + 0.6 * c.summer) * (1 + 2.5 * c.runoff) * (1 + 0.03 * c.wander(i, 3 * 3600));
             case WATER_LEVEL -> 0.8 + 0.45 * Math.pow(baseFlow(c) * (0.7 + 0.6 * c.summer) * (1 + 2.5 * c.runoff), 0.4);

@@ -126,7 +126,12 @@ public final class TruthRecorder {
                 WaterAssessment a = SurfaceWaterStandard.realtime(means, section.waterbody()).orElse(null);
                 classes.add(new SectionHourClass(section.id(), hour, a == null ? null : a.waterClass().label(),
                         a == null ? List.of() : a.limiting().stream().map(Parameter::code).toList(), mgL, meanFlow));
-                hours.put(hour, SectionHour.ofMeanFlow(hour, mgL, meanFlow));
+                // the hour as the pipeline's ledger takes it: every water factor the station measured
+                // (pH too: a class-step period's class is GB 3838's over all of them), not only mg/L
+                Map<String, Double> factors = means.entrySet().stream()
+                        .filter(e -> SectionHour.isFactor(e.getKey()) && e.getValue() >= 0)
+                        .collect(Collectors.toMap(e -> e.getKey().code(), Map.Entry::getValue, (x, y) -> x, TreeMap::new));
+                hours.put(hour, SectionHour.ofMeanFlow(hour, factors, meanFlow));
             });
             for (Agreement agreement : scenario.registry().agreementsOnSection(section.id())) {
                 Map<String, PeriodAccumulator> periods = new TreeMap<>();

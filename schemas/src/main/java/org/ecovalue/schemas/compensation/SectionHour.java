@@ -29,7 +29,7 @@ public record SectionHour(Instant hourStart, Map<String, Double> concentrationsM
         Objects.requireNonNull(concentrationsMgL, "concentrationsMgL");
         Map<String, Double> checked = new TreeMap<>();
         concentrationsMgL.forEach((param, value) -> {
-            Parameter p = Parameter.fromCode(param).filter(q -> q.domain() == Domain.WATER && q != Parameter.FLOW)
+            Parameter p = Parameter.fromCode(param).filter(SectionHour::isFactor)
                     .orElseThrow(() -> new IllegalArgumentException("'" + param + "' is not a water quality parameter"));
             if (value == null || !Double.isFinite(value) || value < 0) {
                 throw new IllegalArgumentException(param + " at " + hourStart + ": a mean concentration is finite and"
@@ -44,6 +44,14 @@ public record SectionHour(Instant hourStart, Map<String, Double> concentrationsM
             throw new IllegalArgumentException("volume at " + hourStart + " must be finite and not negative, got "
                     + volumeM3);
         }
+    }
+
+    /**
+     * Whether a parameter is one an hour averages: a water parameter other than flow (pH and the
+     * physical ones included: a period's GB 3838 class needs pH, and a scheme picks its own factors).
+     */
+    public static boolean isFactor(Parameter p) {
+        return p.domain() == Domain.WATER && p != Parameter.FLOW;
     }
 
     /** The hour with its volume from the hour's mean flow: flow [m³/s] × 3600 s, in decimals (no binary noise). */
