@@ -95,6 +95,11 @@ public abstract class ServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The process, while it runs (to watch its memory, say). */
+    public synchronized java.util.Optional<ProcessHandle> handle() {
+        return isRunning() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    }
+
     private void halt(boolean forcibly) {
         if (process == null) {
             return;

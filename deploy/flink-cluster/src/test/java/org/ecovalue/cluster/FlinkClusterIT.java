@@ -37,6 +37,8 @@ import org.ecovalue.schemas.registry.Registry;
 import org.ecovalue.schemas.registry.RegistryItem;
 import org.ecovalue.schemas.topics.EcoTopic;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline as it is deployed: the job jar (stream-jobs, classifier {@code job}) submitted with
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.Test;
  */
 class FlinkClusterIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkClusterIT.class);
     private static final Path WORK = Path.of("target", "flink-cluster-it");
     /** The last day of February 2026 in Shanghai: 2026-02-28 00:00 = 2026-02-27T16:00Z; the month ends a day later. */
     private static final Instant LAST_DAY = Instant.parse("2026-02-27T16:00:00Z");
@@ -64,9 +67,12 @@ class FlinkClusterIT {
             kafka.start();
             String bootstrap = kafka.bootstrapServers();
             EmbeddedKafka.createTopics(bootstrap, List.of(EcoTopic.values()));
-            RegistryPublisher.publish(Registry.of(registryItems()), bootstrap);
-            publish(bootstrap, hours(0, 12));
+            int registryItems = RegistryPublisher.publish(Registry.of(registryItems()), bootstrap);
 
+            // the job's code reaches the cluster only in the job jar, as it does in production
+            assertThat(flinkClassPath().split(java.io.File.pathSeparator)).isNotEmpty()
+                    .noneMatch(jar -> jar.contains("ecovalue") || jar.contains("connector-kafka")
+                            || jar.contains("kafka-clients"));
             flink.start();
             flink.submit(jobJar(), List.of(
                     "--bootstrap-servers", bootstrap,
@@ -78,20 +84,29 @@ class FlinkClusterIT {
 
             try (TopicReader ledger = new TopicReader(bootstrap, EcoTopic.COMPENSATION.topic());
                  TopicReader inventory = new TopicReader(bootstrap, EcoTopic.INVENTORY.topic())) {
-                // a first committed PROVISIONAL figure: the job runs on the cluster and has the registry
-                await("a first committed ledger entry").atMost(RESULTS_WITHIN)
+                // The registry first, then the readings, as an operator runs it (docs/pipeline.md): readings
+                // that overtake the registry wait only --registry-wait of event time (the registry flake the
+                // lead is fixing in RegistryWatermarks). The siting and compensation tasks have read it all:
+                await("the job has read the registry").atMost(RESULTS_WITHIN).pollInterval(Duration.ofSeconds(1))
                         .failFast("the job failed on the cluster", () -> failed(flink))
-                        .until(() -> !entries(ledger).isEmpty());
-                List<Observation> rest = new ArrayList<>(hours(12, 24));
-                // 15 min into March (next day, next month): the watermark passes the month's end + 10 min lateness
-                rest.add(water(TestRegistry.FLOW_STATION, FEB_END.plusSeconds(15 * 60), "flow", 100.0));
-                publish(bootstrap, rest);
+                        .until(() -> hasReadTheRegistry(flink.recordsReadAndParallelism(PipelineJob.NAME), registryItems));
+
+                // The day, then 15 min of March: the watermark passes the day's and the month's end + 10 min
+                // allowed lateness. All on one partition, in this order (see publish).
+                List<Observation> day = new ArrayList<>(hours(0, 24));
+                day.add(water(TestRegistry.FLOW_STATION, FEB_END.plusSeconds(15 * 60), "flow", 100.0));
+                publish(bootstrap, day);
 
                 await("February FINAL on eco.compensation, 28 February FINAL on eco.inventory").atMost(RESULTS_WITHIN)
                         .failFast("the job failed on the cluster", () -> failed(flink))
-                        .until(() -> entries(ledger).stream().anyMatch(e -> e.status() == LedgerStatus.FINAL)
-                                && finalOf(records(inventory), EcoProduct.WATER_RESOURCE).size() == 1
-                                && finalOf(records(inventory), EcoProduct.WATER_QUALITY).size() == 1);
+                        .untilAsserted(() -> {
+                            List<LedgerEntry> e = entries(ledger);
+                            List<InventoryRecord> i = records(inventory);
+                            assertThat(e.stream().anyMatch(x -> x.status() == LedgerStatus.FINAL)
+                                    && !finalOf(i, EcoProduct.WATER_RESOURCE).isEmpty()
+                                    && !finalOf(i, EcoProduct.WATER_QUALITY).isEmpty())
+                                    .as("the FINAL figures; so far %s", summary(e, i)).isTrue();
+                        });
 
                 // hour h: NH3-N C = 1.1 + 0.1 × (h mod 3) mg/L, flow Q = 100 + 10 × (h mod 4) m³/s, each held
                 // for the hour. Load above the 1.0 mg/L target, (C − 1.0) g/m³ × Q × 3 600 s, over the 12
@@ -118,8 +133,23 @@ class FlinkClusterIT {
                     assertThat(r.grade()).isEqualTo("IV");
                     assertThat(r.completeness()).isCloseTo(1.0, within(1e-12));
                 });
+                LOG.info("event=cluster-memory {}", flink.residentMemory());
             }
         }
+    }
+
+    private static String summary(List<LedgerEntry> entries, List<InventoryRecord> inventory) {
+        return entries.stream().map(e -> e.key() + " " + e.status() + " " + e.amountCny()).toList() + " "
+                + inventory.stream().map(r -> r.unitId() + "/" + r.product() + "/" + r.period() + " " + r.status()
+                + " r" + r.revision() + " " + r.quantity().value() + " " + r.grade()).toList();
+    }
+
+    /** The tasks that place readings and route them to agreements have each read every registry item. */
+    private static boolean hasReadTheRegistry(Map<String, long[]> tasks, int registryItems) {
+        List<String> readers = List.of("station-siting", "compensation-routing", "compensation-ledger");
+        return readers.stream().allMatch(name -> tasks.entrySet().stream()
+                .filter(t -> t.getKey().startsWith(name))
+                .anyMatch(t -> t.getValue()[0] >= registryItems * t.getValue()[1]));
     }
 
     /** The 28 February FINAL records of the upstream county (390121) for one product. */
@@ -166,13 +196,20 @@ class FlinkClusterIT {
         return out;
     }
 
-    /** As ingest publishes them: key = station id, value = the observation's JSON. */
+    /**
+     * As ingest publishes them (key = station id, value = the observation's JSON), but all on partition 0 so
+     * that event time advances in publication order. Keyed onto two partitions, W1's and F1's, the readings
+     * raced: on this loaded machine (load average 40–56 on two cores) the reader of F1's partition ran more
+     * than --source-idleness (1 s here, 30 s by default) ahead, W1's partition counted as idle, the watermark
+     * followed F1 alone, and quality control marked W1's readings late: ¥12 600.00, ¥15 048.00 and ¥3 744.00
+     * instead of ¥19 872.00 in three runs. That is event time working as specified, not the cluster path.
+     */
     private static void publish(String bootstrap, List<Observation> observations) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Observation o : observations) {
-                producer.send(new ProducerRecord<>(EcoTopic.OBSERVATIONS.topic(),
+                producer.send(new ProducerRecord<>(EcoTopic.OBSERVATIONS.topic(), 0,
                         o.station().getBytes(StandardCharsets.UTF_8), ObservationCodec.encode(o)));
             }
             producer.flush();

@@ -160,6 +160,24 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How many records each task of the job has read so far, summed over its subtasks, by the task's name
+     * (a chain's name: {@code compensation-ledger -> compensation-sink: Writer -> …}), and its parallelism.
+     * From the REST API's metrics, which the JobManager refreshes every few seconds.
+     */
+    Map<String, long[]> recordsReadAndParallelism(String jobName) throws IOException, InterruptedException {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (JsonNode job : rest("/jobs/overview").path("jobs")) {
+            if (job.path("name").asText().equals(jobName)) {
+                for (JsonNode v : rest("/jobs/" + job.path("jid").asText()).path("vertices")) {
+                    out.put(v.path("name").asText(), new long[] {
+                            v.path("metrics").path("read-records").asLong(), v.path("parallelism").asLong()});
+                }
+            }
+        }
+        return out;
+    }
+
     /** Why a job failed, from {@code /jobs/{id}/exceptions}: the root exception's text, or empty. */
     String failureCause(String jobName) throws IOException, InterruptedException {
         for (JsonNode job : rest("/jobs/overview").path("jobs")) {
@@ -179,13 +197,55 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
-    /** Stops the TaskManager, then the JobManager (SIGTERM, then SIGKILL if they linger). */
+    /** Resident memory of the JobManager and the TaskManager in MB, from /proc (Linux). */
+    String residentMemory() {
+        return "jobmanager=" + residentMb(jobManager) + "MB taskmanager=" + residentMb(taskManager) + "MB";
+    }
+
+    private static long residentMb(FlinkProcess p) {
+        return p.handle().map(h -> {
+            try {
+                return Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+            } catch (IOException e) {
+                return -1L;
+            }
+        }).orElse(-1L);
+    }
+
+    /**
+     * Cancels the jobs still running (their Kafka transactions are aborted, not left to time out), then
+     * stops the TaskManager and the JobManager (SIGTERM, then SIGKILL if they linger).
+     */
     @Override
     public void close() {
         try {
-            taskManager.close();
+            cancelRunningJobs();
         } finally {
-            jobManager.close();
+            try {
+                taskManager.close();
+            } finally {
+                jobManager.close();
+            }
+        }
+    }
+
+    private void cancelRunningJobs() {
+        try {
+            for (JsonNode job : rest("/jobs/overview").path("jobs")) {
+                if (job.path("state").asText().equals("RUNNING")) {
+                    http.send(HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + job.path("jid").asText()
+                                    + "?mode=cancel")).timeout(Duration.ofSeconds(10))
+                            .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+            await("jobs cancelled").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> rest("/jobs/overview").findValues("state").stream()
+                            .noneMatch(s -> s.asText().equals("RUNNING") || s.asText().equals("CANCELLING")));
+        } catch (Exception e) {
+            // the cluster may not have come up (or is already gone): stopping the processes is what matters
         }
     }
 }
