@@ -60,7 +60,7 @@ class FlinkClusterIT {
     /**
      * One slot, so the job runs at parallelism 1. At parallelism 2 on this machine under load (load average
      * 30–56 on two cores) W1's quality readings reached the ledger and the daily quality inventory after the
-     * watermark had closed their hours in 5 of 7 runs (FINAL ¥0.00 … ¥15 048.00 instead of ¥19 872.00, or a
+     * watermark had closed their hours in 6 of 8 runs (FINAL ¥0.00 … ¥15 048.00 instead of ¥19 872.00, or a
      * FINAL quality figure followed by 23 revisions), while F1's flow always arrived in time; the MiniCluster
      * tests (parallelism 2) cover the parallel event-time behaviour and this is reported to the lead. This
      * test is about the deployment path: separate JVMs, the jar shipped through the blob server, Kafka
@@ -155,9 +155,9 @@ class FlinkClusterIT {
 
     /**
      * The upstream county's (390121) latest FINAL revision of 28 February for one product: what a reader of
-     * the compacted topic keeps. In one run of five, water-quality-daily received W1's samples of hours 1–23
-     * after the day had turned FINAL (revision 1 with 1 of 24 samples, then revisions 2–24) while
-     * compensation had all of them; the latest revision was right. Reported, not yet explained.
+     * the compacted topic keeps. In one run at parallelism 2, water-quality-daily received W1's samples of
+     * hours 1–23 after the day had turned FINAL (revision 1 with 1 of 24 samples, then revisions 2–24) while
+     * compensation had all of them; the latest revision was right (see {@link #SLOTS}).
      */
     private static java.util.Optional<InventoryRecord> latestFinal(List<InventoryRecord> records, EcoProduct product) {
         return records.stream()
