@@ -3,7 +3,7 @@ package org.ecovalue.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,18 +53,11 @@ class PipelineDeploymentTest {
         return pom.getElementsByTagName("mainClass").item(0).getTextContent().trim();
     }
 
+    /** Every document of a (multi-document) YAML file. */
     private static List<JsonNode> yamlDocuments(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(file.toFile())) {
-            var it = YAML.readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n != null && !n.isNull() && !n.isMissingNode()) {
-                    docs.add(n);
-                }
-            }
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            return docs.readAll().stream().filter(d -> !d.isNull() && !d.isMissingNode()).toList();
         }
-        return docs;
     }
 
     private static JsonNode composeServices() throws IOException {
