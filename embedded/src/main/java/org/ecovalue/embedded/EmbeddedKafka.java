@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     /** Broker settings for a single node (PLATFORM.md): without them consumer groups and transactions hang. */
-    static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
+    public static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "5",
             "transaction.state.log.replication.factor", "1",
@@ -105,7 +105,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics of DESIGN.md that do not exist yet (replication factor 1: one broker). */
     public void createTopics(Collection<EcoTopic> topics) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics of DESIGN.md that do not exist yet on a single-broker cluster (replication factor 1). */
+    public static void createTopics(String bootstrapServers, Collection<EcoTopic> topics)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.topic()))

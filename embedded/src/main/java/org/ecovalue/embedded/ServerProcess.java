@@ -15,19 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server from the machine's packages (Debian's mosquitto, influxd) run as a child process on
- * loopback: started with a generated configuration, ready when its port accepts connections,
- * stopped with SIGTERM (a clean shutdown) or killed (a crash). Its output goes to a log file in
- * its directory, so a failing test can show it.
+ * A server run as a child process on loopback (Debian's mosquitto and influxd here; a Kafka broker or
+ * a Flink JobManager in their own JVMs elsewhere): started with a generated configuration, ready when
+ * its port accepts connections, stopped with SIGTERM (a clean shutdown) or killed (a crash). Its
+ * output goes to a log file in its directory, so a failing test can show it. A process still running
+ * when this JVM exits is killed by a shutdown hook: a failed test leaves nothing behind.
  */
-abstract class ServerProcess implements AutoCloseable {
+public abstract class ServerProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
 
     protected final Path dir;
     private Process process;
+    private Thread reaper;
 
-    ServerProcess(Path dir) {
+    protected ServerProcess(Path dir) {
         this.dir = dir;
     }
 
@@ -39,6 +41,16 @@ abstract class ServerProcess implements AutoCloseable {
 
     protected abstract String name();
 
+    /** How long the port may take to open: a JVM that loads a large class path needs longer than a C server. */
+    protected Duration startTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    /** Where the process's output goes. */
+    public Path logFile() {
+        return dir.resolve(name() + ".log");
+    }
+
     /** Starts the server and waits until it accepts connections. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
@@ -47,12 +59,15 @@ abstract class ServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             List<String> cmd = command();
-            Path log = dir.resolve(name() + ".log");
+            Path log = logFile();
             process = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            awaitPort(readinessPort(), Duration.ofSeconds(30), log);
+            Process started = process;
+            reaper = new Thread(() -> started.destroyForcibly(), name() + "-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
+            awaitPort(readinessPort(), startTimeout(), log);
             LOG.info("event=started server={} port={} pid={}", name(), readinessPort(), process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name() + " (is the Debian package installed? "
@@ -80,6 +95,11 @@ abstract class ServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The process, while it runs (to watch its memory, say). */
+    public synchronized java.util.Optional<ProcessHandle> handle() {
+        return isRunning() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    }
+
     private void halt(boolean forcibly) {
         if (process == null) {
             return;
@@ -99,6 +119,11 @@ abstract class ServerProcess implements AutoCloseable {
         awaitPortClosed(readinessPort());
         LOG.info("event=stopped server={} forcibly={}", name(), forcibly);
         process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing to remove
+        }
     }
 
     @Override
@@ -156,7 +181,7 @@ abstract class ServerProcess implements AutoCloseable {
     }
 
     /** A port free on loopback now (the OS may hand it out again later; fine for tests). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -2,6 +2,7 @@ package org.ecovalue.jobs;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
@@ -17,6 +18,14 @@ public final class PipelineMain {
     public static final String INFLUX_URL = "influx-url";
     public static final String INFLUX_DATABASE = "influx-database";
     public static final String DEFAULT_INFLUX_DATABASE = "ecovalue";
+    /** Every option {@link #main} reads; deployments (deploy/compose, deploy/k8s) set them as {@link #envName}s. */
+    public static final List<String> OPTIONS = List.of(
+            KafkaWiring.BOOTSTRAP_SERVERS, KafkaWiring.GROUP_ID, KafkaWiring.TRANSACTIONAL_ID_PREFIX,
+            KafkaWiring.TRANSACTION_TIMEOUT, KafkaWiring.CHECKPOINT_INTERVAL,
+            PipelineOptions.MAX_OUT_OF_ORDERNESS, PipelineOptions.SOURCE_IDLENESS, PipelineOptions.ALLOWED_LATENESS,
+            PipelineOptions.LATE_HORIZON, PipelineOptions.LIVE_EVERY, PipelineOptions.REGISTRY_WAIT,
+            PipelineOptions.FLAT_LINE_AFTER, PipelineOptions.GAP_AFTER_INTERVALS, PipelineOptions.ZONE,
+            INFLUX_URL, INFLUX_DATABASE);
 
     private PipelineMain() {
     }
@@ -50,7 +59,8 @@ public final class PipelineMain {
         env.execute(PipelineJob.NAME);
     }
 
-    static String envName(String option) {
+    /** The environment variable that stands in for {@code --option}: {@code ECOVALUE_} + upper snake case. */
+    public static String envName(String option) {
         return "ECOVALUE_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
