@@ -147,6 +147,9 @@ final class ClassStepCalculator implements CompensationCalculator {
                 if (sp.priorIndex() == null) {
                     zh.append("，无上期指数，不计变化项");
                     en.append(", with no prior index there is no change term");
+                } else if (sp.priorIndex().signum() == 0) {
+                    zh.append("，上期指数为0，无法计算变化比例，不计变化项");
+                    en.append(", the prior index was 0, so there is no relative change and no change term");
                 } else {
                     BigDecimal prior = sp.priorIndex();
                     BigDecimal points = index.subtract(prior).multiply(HUNDRED).divide(prior, FactorTotals.MEANS);

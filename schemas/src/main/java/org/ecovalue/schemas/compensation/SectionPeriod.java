@@ -14,8 +14,9 @@ public record SectionPeriod(Section section, PeriodAccumulator data, BigDecimal 
     public SectionPeriod {
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(data, "data");
-        if (priorIndex != null && priorIndex.signum() <= 0) {
-            throw new IllegalArgumentException("a prior index is positive, got " + priorIndex.toPlainString());
+        // zero is possible: an index of very clean water rounds to 0.0000 (the change term then has no base)
+        if (priorIndex != null && priorIndex.signum() < 0) {
+            throw new IllegalArgumentException("a prior index is not negative, got " + priorIndex.toPlainString());
         }
     }
 

@@ -219,4 +219,15 @@ class ClassStepCalculatorTest {
         assertThat(o.direction()).isEqualTo(Direction.NONE);
         assertThat(o.explanationZh()).contains("无上期指数，不计变化项");
     }
+
+    @Test
+    void aPriorIndexOfZeroGivesNoRelativeChangeAndNoChangeTerm() {
+        // very clean water rounds to an index of 0.0000; (I − 0)/0 has no value: class term only (III = baseline: ¥0)
+        CompensationOutcome o = settle(WITH_CHANGE, indexPointNine(), new BigDecimal("0.0000"));
+
+        assertThat(o.inputs().index()).isEqualTo(new BigDecimal("0.9000"));
+        assertThat(o.direction()).isEqualTo(Direction.NONE);
+        assertThat(o.amountCny()).isEqualTo(cny("0.00"));
+        assertThat(o.explanationEn()).contains("the prior index was 0");
+    }
 }
