@@ -1,11 +1,14 @@
 package org.ecovalue.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecovalue.ingest.config.IngestConfig;
+import org.ecovalue.ingest.config.IngestConfig.RegistrySource;
+import org.ecovalue.ingest.registry.RegistryFollower;
 import org.ecovalue.ingest.mqtt.MqttIngest;
 import org.ecovalue.ingest.operations.IngestMetrics;
 import org.ecovalue.ingest.operations.OperationsServer;
@@ -26,34 +29,51 @@ public final class IngestService implements AutoCloseable {
 
     /** Readiness tolerates this long without a Kafka acknowledgement while records wait. */
     private static final long KAFKA_STALL_MS = 15_000;
+    /** {@code ecovalue dlq replay} reads eco.registry to its end within this time. */
+    private static final Duration REGISTRY_READ_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     private final IngestConfig config;
     private final IngestPipeline pipeline;
     private final KafkaPublisher publisher;
+    private final RegistryFollower registry;
     private MqttIngest mqtt;
     private final List<OpcUaIngest> opcua = new ArrayList<>();
     private OperationsServer operations;
 
-    private IngestService(IngestConfig config, IngestPipeline pipeline) {
+    private IngestService(IngestConfig config, IngestPipeline pipeline, RegistryFollower registry) {
         this.config = config;
         this.pipeline = pipeline;
+        this.registry = registry;
         this.publisher = pipeline.publisher();
     }
 
     /** Builds everything from the configuration; nothing connects before {@link #start()}. */
     public static IngestService create(IngestConfig config) throws Exception {
+        if (config.registrySource() == RegistrySource.TOPIC) {
+            IngestMetrics metrics = new IngestMetrics(Clock.systemUTC());
+            RegistryFollower follower = new RegistryFollower(config.kafkaBootstrap(), config.kafkaClientId(), metrics);
+            return create(config, follower.stations(config.unknownStations()), metrics, follower);
+        }
         return create(config, stations(config));
     }
 
-    /** The intake this configuration builds (also used by {@code ecovalue dlq replay}). */
+    /**
+     * The intake this configuration builds (also used by {@code ecovalue dlq replay}); with
+     * {@code registry.source=topic}, the stations on {@code eco.registry} now.
+     */
     public static ObservationIntake intake(IngestConfig config) throws Exception {
+        if (config.registrySource() == RegistrySource.TOPIC) {
+            Registry now = RegistryFollower.readToEnd(config.kafkaBootstrap(), config.kafkaClientId(),
+                    new IngestMetrics(Clock.systemUTC()), REGISTRY_READ_TIMEOUT);
+            return intake(config, StationDirectory.of(now, config.unknownStations()));
+        }
         return intake(config, stations(config));
     }
 
     private static StationDirectory stations(IngestConfig config) throws Exception {
-        return config.registryFile() == null ? StationDirectory.acceptAll()
-                : StationDirectory.of(loadRegistry(config), config.unknownStations());
+        return config.registrySource() == RegistrySource.FILE
+                ? StationDirectory.of(loadRegistry(config), config.unknownStations()) : StationDirectory.acceptAll();
     }
 
     private static ObservationIntake intake(IngestConfig config, StationDirectory stations) {
@@ -63,11 +83,16 @@ public final class IngestService implements AutoCloseable {
 
     /** With the known stations given (tests, or a registry kept current from {@code eco.registry}). */
     public static IngestService create(IngestConfig config, StationDirectory stations) {
+        return create(config, stations, new IngestMetrics(Clock.systemUTC()), null);
+    }
+
+    private static IngestService create(IngestConfig config, StationDirectory stations, IngestMetrics metrics,
+                                        RegistryFollower registry) {
         ObservationIntake intake = intake(config, stations);
         KafkaPublisher publisher = new KafkaPublisher(
                 KafkaPublisher.producerConfig(config.kafkaBootstrap(), config.kafkaClientId()), config.queueCapacity());
-        return new IngestService(config, new IngestPipeline(intake, publisher, new IngestMetrics(Clock.systemUTC()),
-                config.hj212SplitTimeout()));
+        return new IngestService(config, new IngestPipeline(intake, publisher, metrics, config.hj212SplitTimeout()),
+                registry);
     }
 
     private static Registry loadRegistry(IngestConfig config) throws Exception {
@@ -78,6 +103,12 @@ public final class IngestService implements AutoCloseable {
 
     public IngestService start() throws Exception {
         operations = new OperationsServer(config.httpHost(), config.httpPort(), pipeline.metrics(), this::readiness);
+        if (registry != null) {
+            // sources start once the registry is complete, so no station is rejected for having been read late
+            registry.start();
+            LOG.info("event=registry-waiting topic=eco.registry (sources start once it is read to its end)");
+            registry.awaitCaughtUp(Duration.ofDays(365)); // i.e. until read, or until the follower is closed
+        }
         for (var endpoint : config.opcua()) {
             OpcUaIngest source = new OpcUaIngest(endpoint, pipeline);
             opcua.add(source);
@@ -94,7 +125,16 @@ public final class IngestService implements AutoCloseable {
 
     /** The dependencies /health reports, each up or down. */
     public Map<String, Boolean> readiness() {
-        return readiness(publisher, config.mqtt().isPresent(), mqtt, opcua);
+        Map<String, Boolean> checks = readiness(publisher, config.mqtt().isPresent(), mqtt, opcua);
+        if (registry != null) {
+            checks.put("registry", registry.isCaughtUp());
+        }
+        return checks;
+    }
+
+    /** The follower of {@code eco.registry} ({@code registry.source=topic}), else null. */
+    public RegistryFollower registry() {
+        return registry;
     }
 
     /**
@@ -153,6 +193,9 @@ public final class IngestService implements AutoCloseable {
         }
         pipeline.close();
         publisher.close();
+        if (registry != null) {
+            registry.close();
+        }
         if (operations != null) {
             operations.close();
         }
@@ -170,6 +213,9 @@ public final class IngestService implements AutoCloseable {
         }
         pipeline.close();
         publisher.abort();
+        if (registry != null) {
+            registry.close();
+        }
         if (operations != null) {
             operations.close();
         }

@@ -27,10 +27,13 @@ import org.ecovalue.ingest.opcua.OpcUaEndpointConfig;
  * Everything is checked here, before anything starts; every problem is reported at once.
  */
 public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queueCapacity, int maxPayloadBytes,
-                           Path registryFile, UnknownStationPolicy unknownStations, ZoneId hj212Zone,
+                           Path registryFile, RegistrySource registrySource, UnknownStationPolicy unknownStations, ZoneId hj212Zone,
                            Duration hj212SplitTimeout,
                            String httpHost, int httpPort, Optional<MqttIngestConfig> mqtt,
                            List<OpcUaEndpointConfig> opcua) {
+
+    /** Where the known stations come from ({@code registry.source}). */
+    public enum RegistrySource { FILE, TOPIC, NONE }
 
     public IngestConfig {
         opcua = List.copyOf(opcua);
@@ -71,6 +74,24 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
         Path registry = Optional.ofNullable(r.text(REGISTRY_FILE)).map(Path::of).orElse(null);
         if (registry != null && !Files.isReadable(registry)) {
             problems.add(REGISTRY_FILE.key() + ": cannot read " + registry);
+        }
+        String sourceText = r.text(REGISTRY_SOURCE);
+        RegistrySource source = sourceText == null ? (registry == null ? RegistrySource.NONE : RegistrySource.FILE)
+                : switch (sourceText) {
+                    case "file" -> RegistrySource.FILE;
+                    case "topic" -> RegistrySource.TOPIC;
+                    case "none" -> RegistrySource.NONE;
+                    default -> {
+                        problems.add(REGISTRY_SOURCE.key() + ": must be file, topic or none");
+                        yield RegistrySource.NONE;
+                    }
+                };
+        if (source == RegistrySource.FILE && registry == null) {
+            problems.add(REGISTRY_SOURCE.key() + ": file needs " + REGISTRY_FILE.key());
+        }
+        if (source != RegistrySource.FILE && registry != null) {
+            problems.add(REGISTRY_FILE.key() + ": set, but " + REGISTRY_SOURCE.key() + " is "
+                    + source.name().toLowerCase(java.util.Locale.ROOT) + " (the file would be ignored)");
         }
         UnknownStationPolicy policy = switch (String.valueOf(r.text(UNKNOWN_STATIONS))) {
             case "reject" -> UnknownStationPolicy.REJECT;
@@ -129,7 +150,7 @@ public record IngestConfig(String kafkaBootstrap, String kafkaClientId, int queu
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new IngestConfig(bootstrap, clientId, capacity, maxPayload, registry, policy, zone, splitTimeout,
+        return new IngestConfig(bootstrap, clientId, capacity, maxPayload, registry, source, policy, zone, splitTimeout,
                 httpHost, httpPort,
                 mqtt, endpoints);
     }

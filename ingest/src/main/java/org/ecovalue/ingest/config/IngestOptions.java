@@ -14,7 +14,12 @@ public final class IngestOptions {
     public static final IngestOption MAX_PAYLOAD = new IngestOption("max-payload-bytes", "int",
             "65536", false, "larger payloads go to the DLQ as oversize-payload (their first 16 KiB kept)");
     public static final IngestOption REGISTRY_FILE = new IngestOption("registry.file", "path", null, false,
-            "registry YAML (deploy/config/*.yaml): the known stations; unset = every station is accepted");
+            "registry YAML (deploy/config/*.yaml) with the known stations, read at start (registry.source file)");
+    public static final IngestOption REGISTRY_SOURCE = new IngestOption("registry.source", "file|topic|none", null,
+            false, "where the known stations come from: registry.file read at start, or the eco.registry topic "
+                    + "followed while running (stations published there are accepted without a restart; /health "
+                    + "is not ready until the topic is read to its end), or none (every station accepted); "
+                    + "unset = file when registry.file is set, else none");
     public static final IngestOption UNKNOWN_STATIONS = new IngestOption("registry.unknown-stations",
             "reject|accept-and-flag", "reject", false,
             "observations of stations not in the registry: DLQ unknown-station, or published and counted");
@@ -84,7 +89,7 @@ public final class IngestOptions {
             false, "password of own/application.pfx (the client's private key); set it through the environment");
 
     public static final List<IngestOption> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_CLIENT_ID, QUEUE_CAPACITY, MAX_PAYLOAD,
-            REGISTRY_FILE, UNKNOWN_STATIONS, HJ212_ZONE, HJ212_SPLIT_TIMEOUT, HTTP_PORT, HTTP_HOST,
+            REGISTRY_FILE, REGISTRY_SOURCE, UNKNOWN_STATIONS, HJ212_ZONE, HJ212_SPLIT_TIMEOUT, HTTP_PORT, HTTP_HOST,
             MQTT_ENABLED, MQTT_SERVER, MQTT_CLIENT_ID, MQTT_SHARE_GROUP, MQTT_SHARED, MQTT_TOPIC_FILTER, MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TRUST_STORE, MQTT_TRUST_STORE_PASSWORD,
             OPCUA_ENDPOINTS, OPCUA_URL, OPCUA_STATION, OPCUA_SECURITY, OPCUA_USERNAME, OPCUA_PASSWORD, OPCUA_NODES,

@@ -56,6 +56,11 @@ public final class IngestMetrics {
         inc("ecovalue_ingest_opcua_connect_failures_total", "endpoint", endpoint, "reason", reason);
     }
 
+    /** A record of {@code eco.registry} that could not be applied (reason {@code bad-registry-item}). */
+    public void registryRejected(String reason) {
+        inc("ecovalue_ingest_registry_rejected_total", "reason", reason);
+    }
+
     public void unknownStationAccepted(String station) {
         inc("ecovalue_ingest_unknown_station_accepted_total", "station", station);
     }

@@ -79,4 +79,22 @@ class IngestConfigTest {
                 .hasMessageContaining("hj212.split-timeout: must be positive")
                 .hasMessageContaining("opcua.sl1.security-policy must be None or Basic256Sha256");
     }
+
+    @Test
+    void theRegistrySourceDefaultsFromTheFileAndContradictionsAreRefused() throws Exception {
+        // no file: none (every station accepted); a readable file: file; topic chosen explicitly
+        assertThat(IngestConfig.from(Map.of(), Map.of()).registrySource()).isEqualTo(IngestConfig.RegistrySource.NONE);
+        assertThat(IngestConfig.from(Map.of("registry.file", "../deploy/config/default.yaml"), Map.of()).registrySource())
+                .isEqualTo(IngestConfig.RegistrySource.FILE);
+        assertThat(IngestConfig.from(Map.of(), Map.of("ECOVALUE_INGEST_REGISTRY_SOURCE", "topic")).registrySource())
+                .isEqualTo(IngestConfig.RegistrySource.TOPIC);
+
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("registry.source", "file"), Map.of()))
+                .hasMessageContaining("registry.source: file needs registry.file");
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("registry.source", "topic",
+                "registry.file", "../deploy/config/default.yaml"), Map.of()))
+                .hasMessageContaining("registry.file: set, but registry.source is topic");
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("registry.source", "kafka"), Map.of()))
+                .hasMessageContaining("registry.source: must be file, topic or none");
+    }
 }
