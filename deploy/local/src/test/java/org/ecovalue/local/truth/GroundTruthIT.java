@@ -43,15 +43,17 @@ import org.junit.jupiter.api.io.TempDir;
  * and the production job on a MiniCluster. The expected figures are the simulator's, from its own
  * record of the clean signal, computed apart from the pipeline's state, windows and watermarks.
  *
- * <p>The shipped scheme scenarios differ only in their agreement (same basin, seed and incidents),
- * so one run with all their agreements settles each as its own scenario would. One fault is added:
+ * <p>The shipped scheme scenarios (all five of REFERENCE.md §4) differ only in their agreement (same
+ * basin, seed and incidents), so one run with all their agreements settles each as its own scenario
+ * would; service-value-share settles on the upstream county's water_resource inventory value. One fault is added:
  * a dropout of QX-S02's flow gauge, whose flow no agreement settles on (its agreements are p-index
  * and class-step, on concentrations only), so that completeness has something to show.
  */
 class GroundTruthIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final List<String> SCHEME_SCENARIOS = List.of("flux", "p-index", "class-step", "tiered-exceedance");
+    private static final List<String> SCHEME_SCENARIOS = List.of("flux", "p-index", "class-step", "tiered-exceedance",
+            "service-value-share");
     /** The simulated month plus two hours: the watermark must pass the month's end + allowed lateness. */
     private static final Duration PAST_THE_MONTH = Duration.ofHours(2);
     /** QX-S02's flow gauge (every 300 s) silent 10:00–13:00 on 20 November, Beijing time. */
@@ -84,7 +86,7 @@ class GroundTruthIT {
     void everySchemesFinalFigureOfTheMonthIsTheGroundTruthsToTheFen() {
         List<ExpectedCompensation> months = expectedMonths(run);
         assertThat(months).extracting(ExpectedCompensation::scheme).as("one whole month per scheme")
-                .containsExactlyInAnyOrder("flux", "p-index", "class-step", "tiered-exceedance");
+                .containsExactlyInAnyOrder("flux", "p-index", "class-step", "tiered-exceedance", "service-value-share");
         Registry registry = schemesWithADropout().registry();
         SoftAssertions.assertSoftly(soft -> {
             for (ExpectedCompensation expected : months) {
