@@ -1,13 +1,13 @@
 package org.ecovalue.jobs.inventory;
 
 import java.util.Objects;
-import org.ecovalue.schemas.registry.LandCover;
+import org.ecovalue.schemas.registry.GridCell;
 import org.ecovalue.schemas.registry.UnitKind;
 
 /**
  * One observation of a weather station, placed in its grid cell, with what water conservation needs of
  * the cell: the values that passed quality control (NaN where missing), the station's latitude (for
- * extraterrestrial radiation), the cell's area and land cover, and the water_conservation price in force
+ * extraterrestrial radiation), the cell's area and runoff coefficient ({@link RunoffCoefficients#of(GridCell)}), and the water_conservation price in force
  * on the observation's day (NaN and null when the registry has none).
  *
  * @param precipitationMm precipitation during the station's reporting interval, mm
@@ -16,7 +16,7 @@ import org.ecovalue.schemas.registry.UnitKind;
  */
 public record WeatherSample(String unitId, String unitName, UnitKind unitKind, String stationId, long tsMillis,
                             double precipitationMm, double airTempC, double humidityPct, double windSpeed,
-                            double solarWm2, double latitude, double areaKm2, LandCover landCover,
+                            double solarWm2, double latitude, double areaKm2, double runoffCoefficient,
                             double priceCny, String priceRef, double expectedPerDay) {
 
     public WeatherSample {
@@ -24,9 +24,11 @@ public record WeatherSample(String unitId, String unitName, UnitKind unitKind, S
         Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(unitKind, "unitKind");
         Objects.requireNonNull(stationId, "stationId");
-        Objects.requireNonNull(landCover, "landCover");
         if (!(areaKm2 > 0) || expectedPerDay <= 0) {
             throw new IllegalArgumentException("areaKm2 and expectedPerDay must be positive");
+        }
+        if (!(runoffCoefficient >= 0 && runoffCoefficient <= 1)) {
+            throw new IllegalArgumentException("runoffCoefficient must be within 0..1, got " + runoffCoefficient);
         }
     }
 

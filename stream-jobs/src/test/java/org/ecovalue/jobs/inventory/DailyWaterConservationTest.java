@@ -53,9 +53,13 @@ class DailyWaterConservationTest {
     }
 
     private void obs(int hour, double rainMm, double t, double rh) throws Exception {
+        obs(hour, rainMm, t, rh, RunoffCoefficients.defaultOf(LandCover.FOREST));
+    }
+
+    private void obs(int hour, double rainMm, double t, double rh, double runoffCoefficient) throws Exception {
         long ts = DAY_START.plusSeconds(3600L * hour).toEpochMilli();
         harness.processElement(new WeatherSample("G1", "G1", UnitKind.GRID, "MT1", ts, rainMm, t, rh, 2.078, RS_WM2,
-                UCCLE_LAT, 25.0, LandCover.FOREST, 7.06, "gep-2010/water_conservation@2010-01-01", 144), ts);
+                UCCLE_LAT, 25.0, runoffCoefficient, 7.06, "gep-2010/water_conservation@2010-01-01", 144), ts);
     }
 
     private InventoryRecord lastFinal() {
@@ -88,6 +92,16 @@ class DailyWaterConservationTest {
         harness.processWatermark(DAY_END.plus(HORIZON).toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theRegistrysRunoffCoefficientOfTheCellReplacesTheLandCoverDefault() throws Exception {
+        obs(3, 5, 12.3, 84, 0.10);
+        obs(9, 10, 17.0, 70, 0.10);
+        obs(14, 0, 21.5, 63, 0.10);
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+        // P 15 mm, runoff 10 % → 13.5 mm retained, ET0 3.9 mm → 9.6 mm over 25 km² = 240 000 m³ (± 1 500 as above)
+        assertThat(lastFinal().quantity().value()).isCloseTo(240_000, within(1_500.0));
     }
 
     @Test
