@@ -22,7 +22,7 @@ public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear,
                               String precipitationStations, double tMin, double tMax, double rhMin, double rhMax,
                               double windSum, int windCount, double solarSum, int solarCount, int validReadings,
                               double expectedPerDay, String stations, int revision, long lastLiveMs)
-        implements DayFigures<DayConservation, WeatherSample> {
+        implements PeriodFigures<DayConservation, WeatherSample> {
 
     public DayConservation {
         Objects.requireNonNull(unitName, "unitName");
@@ -111,9 +111,6 @@ public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear,
         return OptionalDouble.of(areaKm2 * 1e6 * mm * 1e-3);
     }
 
-    public double completeness() {
-        return Math.min(1.0, validReadings / expectedPerDay);
-    }
 
     static int dayOfYear(long dayStartMs, java.time.ZoneId zone) {
         return Instant.ofEpochMilli(dayStartMs).atZone(zone).getDayOfYear();

@@ -72,7 +72,7 @@ public final class GridSamples {
             WeatherSample s = new WeatherSample(cell.id(), cell.id(), UnitKind.GRID, station.id(),
                     obs.ts().toEpochMilli(), v[0], v[1], v[2], v[3], v[4], station.lat(), cell.areaKm2(),
                     RunoffCoefficients.of(cell), price.map(p -> p.priceCny().doubleValue()).orElse(Double.NaN),
-                    price.map(Price::priceRef).orElse(null), expectedPerDay(r, cell, StationKind.WEATHER));
+                    price.map(Price::priceRef).orElse(null), expectedPerDay(r, cell, StationKind.WEATHER), cell.id());
             return s.isValid() ? Optional.of(s) : Optional.empty();
         });
     }

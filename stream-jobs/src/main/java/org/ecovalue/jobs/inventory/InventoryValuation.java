@@ -60,9 +60,7 @@ public class InventoryValuation extends BroadcastProcessFunction<InventoryRecord
             out.collect(r);
             return;
         }
-        out.collect(new InventoryRecord(r.unitId(), r.unitName(), r.unitKind(), r.product(), r.period(), r.status(),
-                r.revision(), r.quantity(), r.grade(), value, r.function(), rightsHolder, r.completeness(),
-                r.stations(), r.updatedAt()));
+        out.collect(r.withValueAndRightsHolder(value, rightsHolder));
     }
 
     @Override

@@ -13,17 +13,20 @@ import org.ecovalue.schemas.registry.UnitKind;
  * @param precipitationMm precipitation during the station's reporting interval, mm
  * @param windSpeed       wind speed, m/s, taken as measured at 2 m
  * @param solarWm2        global solar radiation, W/m²
+ * @param expectedPerDay  observations a full day brings from the weather stations of the unit
+ * @param cellId          the grid cell the station stands in (the unit itself, or one of a higher unit's cells)
  */
 public record WeatherSample(String unitId, String unitName, UnitKind unitKind, String stationId, long tsMillis,
                             double precipitationMm, double airTempC, double humidityPct, double windSpeed,
                             double solarWm2, double latitude, double areaKm2, double runoffCoefficient,
-                            double priceCny, String priceRef, double expectedPerDay) {
+                            double priceCny, String priceRef, double expectedPerDay, String cellId) {
 
     public WeatherSample {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(unitKind, "unitKind");
         Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(cellId, "cellId");
         if (!(areaKm2 > 0) || expectedPerDay <= 0) {
             throw new IllegalArgumentException("areaKm2 and expectedPerDay must be positive");
         }
