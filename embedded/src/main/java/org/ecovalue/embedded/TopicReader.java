@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,9 +34,13 @@ public final class TopicReader implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Everything read so far, after one more poll. */
+    /** Everything read so far, after polling until a poll brings nothing more (a busy topic is read up). */
     public List<ConsumerRecord<String, byte[]>> records() {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        ConsumerRecords<String, byte[]> batch;
+        do {
+            batch = consumer.poll(Duration.ofMillis(200));
+            batch.forEach(seen::add);
+        } while (!batch.isEmpty());
         return List.copyOf(seen);
     }
 

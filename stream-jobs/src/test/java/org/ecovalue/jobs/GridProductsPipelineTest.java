@@ -19,9 +19,9 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ecovalue.jobs.inventory.AirSample;
-import org.ecovalue.jobs.inventory.DayAir;
+import org.ecovalue.jobs.inventory.PeriodAir;
 import org.ecovalue.jobs.inventory.DayConservation;
-import org.ecovalue.jobs.inventory.DaySoil;
+import org.ecovalue.jobs.inventory.PeriodSoil;
 import org.ecovalue.jobs.inventory.SoilSample;
 import org.ecovalue.jobs.inventory.WeatherSample;
 import org.ecovalue.jobs.registry.RegistryUpdate;
@@ -64,7 +64,7 @@ class GridProductsPipelineTest {
 
     private static List<RegistryUpdate> registry() {
         List<RegistryItem> items = new ArrayList<>(TestRegistry.items());
-        items.add(new GridCell("G1", TestRegistry.UPSTREAM, 25.0, LandCover.FOREST));
+        items.add(new GridCell("G1", TestRegistry.UPSTREAM, 25.0, LandCover.FOREST, "岚山县国有林场", null));
         items.add(station("A1", StationKind.AIR));
         items.add(station("T1", StationKind.SOIL));
         items.add(station("M1", StationKind.WEATHER));
@@ -87,7 +87,7 @@ class GridProductsPipelineTest {
     }
 
     @Test
-    void airSoilAndWeatherBecomeGridCellProductsAndAirRollsUpToCountyCityAndProvince() throws Exception {
+    void airSoilAndWeatherBecomeGridCellProductsAndAirAndSoilRollUpToCountyCityAndProvince() throws Exception {
         List<Observation> input = new ArrayList<>();
         for (int h = 0; h < 4; h++) {
             // PM2.5 30..33 µg/m³: IAQI 43..48 (50·C/35 rounded up), every hour 优 (一级), all good
@@ -99,7 +99,8 @@ class GridProductsPipelineTest {
         }
         run(input);
 
-        List<InventoryRecord> finals = INVENTORY.stream().filter(r -> r.status() == InventoryStatus.FINAL).toList();
+        List<InventoryRecord> all = INVENTORY.stream().filter(r -> r.status() == InventoryStatus.FINAL).toList();
+        List<InventoryRecord> finals = all.stream().filter(r -> r.period().equals("2026-11-22")).toList();
         // clean_air: the cell and, from the same samples, its county, city and province; 4 of 24 hours
         assertThat(finals).filteredOn(r -> r.product() == EcoProduct.CLEAN_AIR)
                 .extracting(InventoryRecord::unitId)
@@ -112,16 +113,37 @@ class GridProductsPipelineTest {
         });
         // soil: mean moisture (20 + 22 + 24 + 26) / 4 = 23 %; Cd ≤ 0.13 at pH ~6.15 (band ②, "other" land,
         // screening 0.3): priority protection
-        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.SOIL).singleElement().satisfies(r -> {
-            assertThat(r.unitId()).isEqualTo("G1");
+        // rolled up to the county, city and province from the same (only) station: the same figures
+        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.SOIL).extracting(InventoryRecord::unitId)
+                .containsExactlyInAnyOrder("G1", TestRegistry.UPSTREAM, "390100", "390000");
+        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.SOIL).allSatisfy(r -> {
             assertThat(r.quantity().value()).isCloseTo(23.0, within(1e-9));
             assertThat(r.grade()).isEqualTo("priority-protection");
+            assertThat(r.completeness()).isCloseTo(4.0 / 24, within(1e-12));
         });
+        // the cell's rights holder is its own (registry); the test registry names none for the units
+        assertThat(finals).filteredOn(r -> r.unitId().equals("G1")).extracting(InventoryRecord::rightsHolder)
+                .containsOnly("岚山县国有林场");
+        assertThat(finals).filteredOn(r -> !r.unitId().equals("G1")).extracting(InventoryRecord::rightsHolder)
+                .containsOnlyNulls();
+        // clean_air per hour: each of the 4 hours is rated on its one reading (1 of 1 expected), AQI ≤ 50;
+        // November: 4 of 24 × 30 = 720 hourly readings
+        assertThat(all).filteredOn(r -> r.product() == EcoProduct.CLEAN_AIR && r.unitId().equals("G1"))
+                .filteredOn(r -> r.period().length() == 13)
+                .extracting(r -> r.period() + " " + r.grade() + " " + r.completeness())
+                .containsExactlyInAnyOrder("2026-11-22T00 一级 1.0", "2026-11-22T01 一级 1.0", "2026-11-22T02 一级 1.0",
+                        "2026-11-22T03 一级 1.0");
+        assertThat(all).filteredOn(r -> r.product() == EcoProduct.CLEAN_AIR && r.unitId().equals("G1"))
+                .filteredOn(r -> r.period().equals("2026-11")).singleElement()
+                .satisfies(r -> assertThat(r.completeness()).isCloseTo(4.0 / 720, within(1e-12)));
         // water conservation: P = 1 + 2 + 3 + 4 = 10 mm, 3 % runs off → at most 9.7 mm over 25 km² = 242 500 m³;
         // a cool, dim November day evaporates something but well under 5 mm (125 000 m³)
-        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.WATER_CONSERVATION).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.unitId()).isEqualTo("G1");
+        // the cell and, its only cell, the same figure for its county, city and province
+        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.WATER_CONSERVATION)
+                .extracting(InventoryRecord::unitId)
+                .containsExactlyInAnyOrder("G1", TestRegistry.UPSTREAM, "390100", "390000");
+        assertThat(finals).filteredOn(r -> r.product() == EcoProduct.WATER_CONSERVATION)
+                .allSatisfy(r -> {
                     assertThat(r.quantity().value()).isLessThan(242_500).isGreaterThan(242_500 - 125_000);
                     assertThat(r.value().priceRef()).isEqualTo("gep-2010/water_conservation@2010-01-01");
                 });
@@ -129,7 +151,7 @@ class GridProductsPipelineTest {
 
     @Test
     void theNewSamplesAndDaysTravelAsPojosNotThroughKryo() {
-        for (Class<?> type : List.of(AirSample.class, DayAir.class, SoilSample.class, DaySoil.class,
+        for (Class<?> type : List.of(AirSample.class, PeriodAir.class, SoilSample.class, PeriodSoil.class,
                 WeatherSample.class, DayConservation.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }

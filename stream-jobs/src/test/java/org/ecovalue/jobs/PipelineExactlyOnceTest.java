@@ -71,16 +71,33 @@ class PipelineExactlyOnceTest {
         assertThat(FailingOnceDecoder.FAILED).as("the failure was injected").isTrue();
         // a day at 5-minute readings cycling 10, 11 … 21 m³/s: each hour (10+…+21) × 300 s = 186 × 300 =
         // 55 800 m³, a day 24 × 55 800 = 1 339 200 m³, all 288 readings valid
-        for (List<InventoryRecord> finals : List.of(undisturbed, recovered)) {
-            assertThat(finals).extracting(InventoryRecord::period).containsExactly("2026-11-22", "2026-11-23");
-            assertThat(finals).allSatisfy(r -> {
+        // (every hour 12 of 12 readings, 55 800 m³)
+        for (List<InventoryRecord> all : List.of(undisturbed, recovered)) {
+            List<InventoryRecord> days = all.stream().filter(r -> r.period().length() == 10).toList();
+            assertThat(days).extracting(InventoryRecord::period).containsExactly("2026-11-22", "2026-11-23");
+            assertThat(days).allSatisfy(r -> {
                 assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
                 assertThat(r.revision()).isEqualTo(1);
                 assertThat(r.quantity().value()).isCloseTo(1_339_200, within(1e-6));
                 assertThat(r.completeness()).isEqualTo(1.0);
             });
+            // and the 48 hours of the two days, each once
+            List<InventoryRecord> hours = all.stream().filter(r -> r.period().length() == 13).toList();
+            assertThat(hours).extracting(InventoryRecord::period).doesNotHaveDuplicates().hasSize(48);
+            assertThat(hours).allSatisfy(r -> {
+                assertThat(r.revision()).isEqualTo(1);
+                assertThat(r.quantity().value()).isCloseTo(55_800, within(1e-6));
+                assertThat(r.completeness()).isEqualTo(1.0);
+            });
         }
         assertThat(recovered).isEqualTo(undisturbed);
+    }
+
+    /** FINAL records of 22 and 23 November and of their hours, in period order (the month is still open). */
+    private static List<InventoryRecord> finalsOfDaysOneAndTwo(List<InventoryRecord> records) {
+        return records.stream().filter(r -> r.status() == InventoryStatus.FINAL)
+                .filter(r -> r.period().startsWith("2026-11-22") || r.period().startsWith("2026-11-23"))
+                .sorted(java.util.Comparator.comparing(InventoryRecord::period)).toList();
     }
 
     /** Runs the production Kafka wiring until both days are FINAL on eco.inventory; returns the FINAL records read committed. */
@@ -115,11 +132,11 @@ class PipelineExactlyOnceTest {
                 // day 2, and day 3 until 01:20, so that the watermark passes day 2's end + 10 min
                 produceObservations(kafka.bootstrapServers(), PER_DAY, 2 * PER_DAY + 16);
                 await().atMost(Duration.ofSeconds(90)).until(() -> poll(consumer, records)
-                        && records.stream().filter(r -> r.status() == InventoryStatus.FINAL).count() >= 2);
+                        && finalsOfDaysOneAndTwo(records).size() >= 2 + 48);
                 // a doubled FINAL would come in the same transaction or the next: read a little more
                 Instant until = Instant.now().plusSeconds(2);
                 await().atMost(Duration.ofSeconds(5)).until(() -> poll(consumer, records) && Instant.now().isAfter(until));
-                return records.stream().filter(r -> r.status() == InventoryStatus.FINAL).toList();
+                return finalsOfDaysOneAndTwo(records);
             } finally {
                 job.cancel().get();
             }

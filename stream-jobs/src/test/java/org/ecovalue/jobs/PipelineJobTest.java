@@ -22,8 +22,8 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.ecovalue.jobs.inventory.DayQuality;
-import org.ecovalue.jobs.inventory.DayVolume;
+import org.ecovalue.jobs.inventory.PeriodQuality;
+import org.ecovalue.jobs.inventory.PeriodVolume;
 import org.ecovalue.jobs.inventory.QualitySample;
 import org.ecovalue.schemas.registry.EcoProduct;
 import org.ecovalue.jobs.inventory.FlowSample;
@@ -77,21 +77,32 @@ class PipelineJobTest {
         // 35.2 × 3600 + 20.0 × 3600 = 126 720 + 72 000 = 198 720 m³; 24 valid of 288 expected. S01 runs
         // between two counties of city 390100: no city or province volume (the water stays inside them)
         assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
-                .filteredOn(r -> r.product() == EcoProduct.WATER_RESOURCE).singleElement().satisfies(r -> {
+                .filteredOn(r -> r.product() == EcoProduct.WATER_RESOURCE)
+                .filteredOn(r -> r.period().equals("2026-11-22")).singleElement().satisfies(r -> {
             assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
-            assertThat(r.period()).isEqualTo("2026-11-22");
             assertThat(r.revision()).isEqualTo(1);
             assertThat(r.quantity().value()).isCloseTo(198_720, within(1e-6));
             assertThat(r.completeness()).isCloseTo(24.0 / 288, within(1e-12));
             assertThat(r.stations()).containsExactly(TestRegistry.FLOW_STATION);
         });
+        // the same readings per clock hour (00: 126 720 m³, 12 of 12; 01: 72 000 m³, 12 of 12; 02: only the
+        // impossible reading, 0 m³ and completeness 0) and for November (198 720 m³, 24 of 288 × 30 = 8 640)
+        assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
+                .filteredOn(r -> r.product() == EcoProduct.WATER_RESOURCE)
+                .filteredOn(r -> !r.period().equals("2026-11-22"))
+                .extracting(r -> r.period() + " " + Math.round(r.quantity().value()) + " "
+                        + Math.round(r.completeness() * 1e6))
+                .containsExactly("2026-11-22T00 126720 1000000", "2026-11-22T01 72000 1000000", "2026-11-22T02 0 0",
+                        "2026-11 198720 " + Math.round(24.0 / 8_640 * 1e6));
         // the quality station's one hour: NH3-N 0.4 mg/L is class II (0.15 < x ≤ 0.5), 1 of 24 hourly observations;
         // rolled up to the county's city and province (S01 is their only section: same figures)
         assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
-                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY).extracting(r -> r.unitId())
+                .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY)
+                .filteredOn(r -> r.period().equals("2026-11-22")).extracting(r -> r.unitId())
                 .containsExactlyInAnyOrder(TestRegistry.UPSTREAM, "390100", "390000");
         assertThat(INVENTORY).filteredOn(r -> r.status() == InventoryStatus.FINAL)
                 .filteredOn(r -> r.product() == EcoProduct.WATER_QUALITY)
+                .filteredOn(r -> r.period().equals("2026-11-22"))
                 .filteredOn(r -> r.unitId().equals(TestRegistry.UPSTREAM)).singleElement().satisfies(r -> {
                     assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
                     assertThat(r.grade()).isEqualTo("II");
@@ -114,8 +125,10 @@ class PipelineJobTest {
 
     @Test
     void resultsAndStateTravelAsPojosNotThroughKryo() {
-        for (Class<?> type : List.of(Observation.class, InventoryRecord.class, FlowSample.class, DayVolume.class, QualitySample.class, DayQuality.class,
-                SensorRun.class, RegistryUpdate.class)) {
+        for (Class<?> type : List.of(Observation.class, InventoryRecord.class, FlowSample.class, PeriodVolume.class, QualitySample.class, PeriodQuality.class,
+                SensorRun.class, RegistryUpdate.class, org.ecovalue.jobs.qc.SpikeWatch.class,
+                org.ecovalue.jobs.inventory.PeriodAir.class, org.ecovalue.jobs.inventory.PeriodSoil.class,
+                org.ecovalue.jobs.inventory.UnitConservation.class)) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

@@ -15,7 +15,10 @@ import org.ecovalue.schemas.registry.UnitKind;
  * {@code rightsHolder} are absent when unknown (no price configured, no grade defined for the
  * product). {@code completeness} is the share of expected readings that counted (0..1), carried
  * with every figure; {@code stations} are the stations whose data it used. {@code updatedAt} is epoch
- * milliseconds, like every instant on Kafka.
+ * milliseconds, like every instant on Kafka. Optional details of a product: {@code pollutants} — the main
+ * pollutants of {@code water_quality} (worse than class III only, REFERENCE.md §1.3) or the primary
+ * pollutants of {@code clean_air} (HJ 633), as parameter/indicator codes — and {@code negativeIons}, the
+ * mean negative air ion concentration (ions/cm³) of {@code clean_air} where measured.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InventoryRecord(
@@ -33,7 +36,9 @@ public record InventoryRecord(
         String rightsHolder,
         double completeness,
         List<String> stations,
-        long updatedAt) {
+        long updatedAt,
+        List<String> pollutants,
+        Double negativeIons) {
 
     public InventoryRecord {
         FieldCheck.id(unitId, "unitId");
@@ -59,6 +64,30 @@ public record InventoryRecord(
         }
         stations = List.copyOf(stations);
         FieldCheck.nonNegative(updatedAt, "updatedAt");
+        if (pollutants != null) {
+            for (int i = 0; i < pollutants.size(); i++) {
+                FieldCheck.text(pollutants.get(i), "pollutants[" + i + "]");
+            }
+            pollutants = List.copyOf(pollutants);
+        }
+        if (negativeIons != null) {
+            FieldCheck.nonNegative(negativeIons, "negativeIons");
+        }
+    }
+
+    /** A record without product details ({@code pollutants}, {@code negativeIons}). */
+    public InventoryRecord(String unitId, String unitName, UnitKind unitKind, EcoProduct product, String period,
+                           InventoryStatus status, int revision, Quantity quantity, String grade, Valuation value,
+                           String function, String rightsHolder, double completeness, List<String> stations,
+                           long updatedAt) {
+        this(unitId, unitName, unitKind, product, period, status, revision, quantity, grade, value, function,
+                rightsHolder, completeness, stations, updatedAt, null, null);
+    }
+
+    /** This record with another value and rights holder (the valuation stage fills both from the registry). */
+    public InventoryRecord withValueAndRightsHolder(Valuation newValue, String newRightsHolder) {
+        return new InventoryRecord(unitId, unitName, unitKind, product, period, status, revision, quantity, grade,
+                newValue, function, newRightsHolder, completeness, stations, updatedAt, pollutants, negativeIons);
     }
 
     /** The Kafka key on {@code eco.inventory}: {@code {unitId}/{product}} (compacted: the latest figure wins). */

@@ -7,9 +7,14 @@ import java.util.regex.Pattern;
  * A province, city or county with its GB/T 2260 code as id. GB/T 2260 codes are six digits: two for
  * the province, two for the city, two for the county, so a province code ends in 0000, a city code
  * in 00 and a county code does not; the constructor holds the kind to that structure.
+ *
+ * @param rightsHolder who holds the rights to the unit's ecological products (the inventory's
+ *                     {@code rightsHolder}, REFERENCE.md §0), optional: a unit without one inherits its
+ *                     parent's; none at all leaves the field out of the inventory record
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AdministrativeUnit(String id, String name, UnitKind kind, String parent) implements RegistryItem {
+public record AdministrativeUnit(String id, String name, UnitKind kind, String parent, String rightsHolder)
+        implements RegistryItem {
 
     private static final Pattern GB_T_2260 = Pattern.compile("[1-9][0-9]{5}");
 
@@ -44,6 +49,14 @@ public record AdministrativeUnit(String id, String name, UnitKind kind, String p
         if (id.equals(parent)) {
             throw new InvalidFieldException("parent", "a unit cannot be its own parent");
         }
+        if (rightsHolder != null) {
+            FieldCheck.text(rightsHolder, "rightsHolder");
+        }
+    }
+
+    /** A unit whose rights holder is its parent's (or not recorded). */
+    public AdministrativeUnit(String id, String name, UnitKind kind, String parent) {
+        this(id, name, kind, parent, null);
     }
 
     @Override

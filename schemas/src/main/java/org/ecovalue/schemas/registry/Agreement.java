@@ -54,8 +54,8 @@ public record Agreement(
             throw new InvalidFieldException("downstreamParty", "is the upstream party too (" + upstreamParty + ")");
         }
         FieldCheck.present(period, "period");
-        if (period == PeriodKind.DAY) {
-            throw new InvalidFieldException("period", "an agreement settles per month or year, not per day");
+        if (period == PeriodKind.DAY || period == PeriodKind.HOUR) {
+            throw new InvalidFieldException("period", "an agreement settles per month or year, not per " + period.code());
         }
         zone = zone == null ? DEFAULT_ZONE : zone;
         currency = currency == null ? CNY : currency;

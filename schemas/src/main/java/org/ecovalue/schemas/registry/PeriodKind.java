@@ -5,18 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
  * Accounting periods and their labels as they appear in {@code period} fields and Kafka keys:
- * {@code 2026-11-22}, {@code 2026-11}, {@code 2026}. A period is a calendar day, month or year in a
- * zone (an agreement's, default Asia/Shanghai), not a fixed-length window (DESIGN.md "Semantics").
+ * {@code 2026-11-22T08}, {@code 2026-11-22}, {@code 2026-11}, {@code 2026}. A period is a clock hour,
+ * calendar day, month or year in a zone (an agreement's or the registry's, default Asia/Shanghai), not a
+ * fixed-length window (DESIGN.md "Semantics"). An hour is labelled by its local start; in a zone with
+ * daylight saving the repeated autumn hour shares a label (China has none).
  */
 public enum PeriodKind {
+    /** Inventory only: agreements settle per month or year. */
+    HOUR("hour"),
     DAY("day"),
     MONTH("month"),
     YEAR("year");
@@ -32,9 +40,10 @@ public enum PeriodKind {
         return code;
     }
 
-    /** The label of the period of this kind that contains {@code date}. */
+    /** The label of the period of this kind that contains {@code date}; not for hours, which need a time. */
     public String label(LocalDate date) {
         return switch (this) {
+            case HOUR -> throw new IllegalArgumentException("an hour's label needs a time, not a date");
             case DAY -> date.toString();
             case MONTH -> YearMonth.from(date).toString();
             case YEAR -> Year.from(date).toString();
@@ -43,13 +52,20 @@ public enum PeriodKind {
 
     /** The label of the period that contains {@code instant} in {@code zone}. */
     public String label(Instant instant, ZoneId zone) {
+        if (this == HOUR) {
+            return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.HOURS).format(HOUR_LABEL);
+        }
         return label(LocalDate.ofInstant(instant, zone));
     }
+
+    private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** First day of the labelled period. */
     public LocalDate firstDay(String label) {
         requireKind(label);
         return switch (this) {
+            case HOUR -> LocalDate.parse(label.substring(0, 10));
             case DAY -> LocalDate.parse(label);
             case MONTH -> YearMonth.parse(label).atDay(1);
             case YEAR -> Year.parse(label).atDay(1);
@@ -63,13 +79,21 @@ public enum PeriodKind {
 
     /** Start of the labelled period in {@code zone} (inclusive). */
     public Instant start(String label, ZoneId zone) {
+        if (this == HOUR) {
+            requireKind(label);
+            return LocalDateTime.parse(label, HOUR_LABEL).atZone(zone).toInstant();
+        }
         return firstDay(label).atStartOfDay(zone).toInstant();
     }
 
     /** End of the labelled period in {@code zone} (exclusive): the start of the next one. */
     public Instant end(String label, ZoneId zone) {
+        if (this == HOUR) {
+            return start(label, zone).plus(1, ChronoUnit.HOURS);
+        }
         LocalDate first = firstDay(label);
         LocalDate next = switch (this) {
+            case HOUR -> throw new IllegalStateException("handled above");
             case DAY -> first.plusDays(1);
             case MONTH -> first.plusMonths(1);
             case YEAR -> first.plusYears(1);
@@ -88,6 +112,10 @@ public enum PeriodKind {
         if (label != null) {
             try {
                 switch (label.length()) {
+                    case 13 -> {
+                        LocalDateTime.parse(label, HOUR_LABEL);
+                        return HOUR;
+                    }
                     case 10 -> {
                         LocalDate.parse(label);
                         return DAY;
@@ -109,7 +137,7 @@ public enum PeriodKind {
                 // falls through to the error below
             }
         }
-        throw new IllegalArgumentException("'" + label + "' is not a period label (yyyy-MM-dd, yyyy-MM or yyyy)");
+        throw new IllegalArgumentException("'" + label + "' is not a period label (yyyy-MM-ddTHH, yyyy-MM-dd, yyyy-MM or yyyy)");
     }
 
     @JsonCreator

@@ -182,6 +182,27 @@ public final class Registry {
         return chain;
     }
 
+    /**
+     * The rights holder of a grid cell's or unit's ecological products: its own, else that of the
+     * nearest unit above it that names one (a cell's unit, then the unit's parent …); empty when none does
+     * (and for a basin, which the registry gives no rights holder).
+     */
+    public Optional<String> rightsHolderOf(String unitOrCellId) {
+        Optional<GridCell> cell = gridCell(unitOrCellId);
+        if (cell.isPresent()) {
+            return cell.get().rightsHolder() != null ? Optional.of(cell.get().rightsHolder())
+                    : rightsHolderOf(cell.get().unit());
+        }
+        Optional<AdministrativeUnit> unit = unit(unitOrCellId);
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AdministrativeUnit> chain = new ArrayList<>();
+        chain.add(unit.get());
+        chain.addAll(ancestorsOf(unitOrCellId));
+        return chain.stream().map(AdministrativeUnit::rightsHolder).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Whether {@code unitId} is {@code candidate} or lies inside it. */
     public boolean isWithin(String unitId, String candidate) {
         return unitId.equals(candidate) || ancestorsOf(unitId).stream().anyMatch(a -> a.id().equals(candidate));

@@ -182,6 +182,19 @@ class JsonSchemaContractTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void anHourlyCleanAirRecordWithPrimaryPollutantsAndNegativeIonsIsValid() throws Exception {
+        InventoryRecord air = new InventoryRecord("QX-G01", "QX-G01", UnitKind.GRID, EcoProduct.CLEAN_AIR,
+                "2026-11-22T08", InventoryStatus.FINAL, 1, new Quantity(100, "%"), "一级", null, "regulating: air quality",
+                "岚山县国有林场", 1.0, List.of("AQ390121000001"), 1777507200000L, List.of("pm25"), 2000.0);
+        assertThat(errors("inventory-record.schema.json", air)).isEmpty();
+        String json = Json.mapper().writeValueAsString(air);
+        assertThat(json).contains("\"pollutants\":[\"pm25\"]", "\"negativeIons\":2000.0");
+        assertThat(errors("inventory-record.schema.json", json.replace("2000.0", "-1"))).isNotEmpty();
+        assertThat(errors("inventory-record.schema.json", json.replace("T08", "T24"))).isNotEmpty();
+        assertThat(Json.mapper().readValue(json, InventoryRecord.class)).isEqualTo(air);
+    }
+
     private static LedgerEntry ledgerEntry(LedgerStatus status, int revision) {
         LedgerInputs inputs = LedgerInputs.of(Map.of("codmn", 4.6, "nh3n", 0.62, "tp", 0.12), 25_920_000.0, 702,
                 0.9435, WaterClass.III, null);

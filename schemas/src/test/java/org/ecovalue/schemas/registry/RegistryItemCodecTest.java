@@ -32,6 +32,14 @@ class RegistryItemCodecTest {
     }
 
     @Test
+    void rightsHoldersAndRunoffCoefficientsSurviveTheWire() throws Exception {
+        Registry r = RegistryLoader.load(Path.of("src", "test", "resources", "registry", "rights-and-runoff.yaml"));
+
+        assertThat(roundTrip(r)).isEqualTo(r);
+        assertThat(roundTrip(r).rightsHolderOf("G1")).contains("上游县国有林场");
+    }
+
+    @Test
     void everySchemeSurvivesTheWire() throws Exception {
         Registry r = RegistryLoader.load(ALL_SCHEMES);
 

@@ -99,4 +99,17 @@ class RegistryItemsTest {
         assertThatThrownBy(() -> PeriodKind.ofLabel("2026-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PeriodKind.ofLabel("26-11")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anHourIsLabelledByItsLocalStartAndRunsOneHour() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        // 2026-11-22T00:30Z is 08:30 in Shanghai (UTC+8): the hour 08 of that day, 00:00Z to 01:00Z
+        assertThat(PeriodKind.HOUR.label(java.time.Instant.parse("2026-11-22T00:30:00Z"), shanghai))
+                .isEqualTo("2026-11-22T08");
+        assertThat(PeriodKind.ofLabel("2026-11-22T08")).isEqualTo(PeriodKind.HOUR);
+        assertThat(PeriodKind.HOUR.start("2026-11-22T08", shanghai)).isEqualTo("2026-11-22T00:00:00Z");
+        assertThat(PeriodKind.HOUR.end("2026-11-22T08", shanghai)).isEqualTo("2026-11-22T01:00:00Z");
+        assertThat(PeriodKind.HOUR.firstDay("2026-11-22T08")).isEqualTo(LocalDate.of(2026, 11, 22));
+        assertThatThrownBy(() -> PeriodKind.ofLabel("2026-11-22T24")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

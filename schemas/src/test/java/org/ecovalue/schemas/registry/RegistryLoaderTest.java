@@ -32,6 +32,24 @@ class RegistryLoaderTest {
     }
 
     @Test
+    void aRightsHolderIsTheCellsOwnElseTheNearestUnitAboveThatNamesOne() throws Exception {
+        Registry r = RegistryLoader.load(DIR.resolve("rights-and-runoff.yaml"));
+
+        assertThat(r.rightsHolderOf("G1")).contains("上游县国有林场");     // its own
+        assertThat(r.rightsHolderOf("G2")).contains("上游县人民政府");     // its county's
+        assertThat(r.rightsHolderOf("390122")).contains("省人民政府");     // county, city without one, province
+        assertThat(r.rightsHolderOf("b1")).isEmpty();                      // a basin has none
+        assertThat(r.gridCell("G1").orElseThrow().runoffCoefficient()).isEqualTo(0.05);
+        assertThat(r.gridCell("G2").orElseThrow().runoffCoefficient()).isNull();
+    }
+
+    @Test
+    void aRunoffCoefficientAboveOneIsRefusedOnItsField() {
+        assertThat(problemsOf("broken-runoff-coefficient.yaml")).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("runoffCoefficient"));
+    }
+
+    @Test
     void aSimulationSectionIsLeftToTheSimulatorAndTheRegistryIsTheSameAsWithoutIt() throws Exception {
         Registry plain = RegistryLoader.load(DIR.resolve("minimal.yaml"));
         Registry scenario = RegistryLoader.load(DIR.resolve("with-simulation-section.yaml"));

@@ -42,7 +42,10 @@ public final class HistoryPoints {
         };
     }
 
-    /** {@code inventory}: tags unit, product, status; fields quantity, grade, value_cny, revision, completeness; time = period start in {@code zone}. */
+    /**
+     * {@code inventory}: tags unit, product, status, period (hour|day|month: an hour, its day and its month
+     * start at the same instant and would otherwise overwrite each other); fields quantity, grade, value_cny, revision, completeness; time = period start in {@code zone}.
+     */
     public static PointMapper<InventoryRecord> inventory(ZoneId zone) {
         return r -> {
             PeriodKind kind = PeriodKind.ofLabel(r.period());
@@ -51,6 +54,7 @@ public final class HistoryPoints {
                     .tag("unit", r.unitId())
                     .tag("product", r.product().code())
                     .tag("status", r.status().name())
+                    .tag("period", kind.code())
                     .addField("quantity", r.quantity().value())
                     .addField("quantity_unit", r.quantity().unit())
                     .addField("revision", (long) r.revision())

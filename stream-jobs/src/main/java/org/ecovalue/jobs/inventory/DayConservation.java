@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.ecovalue.schemas.registry.LandCover;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.et0.DailyWeather;
 import org.ecovalue.schemas.standards.et0.ReferenceEvapotranspiration;
@@ -19,22 +18,21 @@ import org.ecovalue.schemas.standards.et0.ReferenceEvapotranspiration;
  * @param lastLiveMs event time of the latest LIVE figure, {@code Long.MIN_VALUE} if none
  */
 public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear, double latitude, double areaKm2,
-                              LandCover landCover, double priceCny, String priceRef, double precipitationSum,
+                              double runoffCoefficient, double priceCny, String priceRef, double precipitationSum,
                               String precipitationStations, double tMin, double tMax, double rhMin, double rhMax,
                               double windSum, int windCount, double solarSum, int solarCount, int validReadings,
                               double expectedPerDay, String stations, int revision, long lastLiveMs)
-        implements DayFigures<DayConservation, WeatherSample> {
+        implements PeriodFigures<DayConservation, WeatherSample> {
 
     public DayConservation {
         Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(unitKind, "unitKind");
-        Objects.requireNonNull(landCover, "landCover");
         Objects.requireNonNull(precipitationStations, "precipitationStations");
         Objects.requireNonNull(stations, "stations");
     }
 
     public static DayConservation empty(WeatherSample s, int dayOfYear) {
-        return new DayConservation(s.unitName(), s.unitKind(), dayOfYear, s.latitude(), s.areaKm2(), s.landCover(),
+        return new DayConservation(s.unitName(), s.unitKind(), dayOfYear, s.latitude(), s.areaKm2(), s.runoffCoefficient(),
                 s.priceCny(), s.priceRef(), 0, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
                 s.expectedPerDay(), "", 0, Long.MIN_VALUE);
     }
@@ -50,7 +48,7 @@ public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear,
         }
         boolean w = !Double.isNaN(s.windSpeed());
         boolean r = !Double.isNaN(s.solarWm2());
-        return new DayConservation(s.unitName(), s.unitKind(), dayOfYear, s.latitude(), s.areaKm2(), s.landCover(),
+        return new DayConservation(s.unitName(), s.unitKind(), dayOfYear, s.latitude(), s.areaKm2(), s.runoffCoefficient(),
                 s.priceCny(), s.priceRef(), precipitationSum + (p ? s.precipitationMm() : 0), String.join(",", rain),
                 min(tMin, s.airTempC()), max(tMax, s.airTempC()), min(rhMin, s.humidityPct()),
                 max(rhMax, s.humidityPct()), windSum + (w ? s.windSpeed() : 0), windCount + (w ? 1 : 0),
@@ -77,7 +75,7 @@ public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear,
     }
 
     private DayConservation with(int newRevision, long newLastLiveMs) {
-        return new DayConservation(unitName, unitKind, dayOfYear, latitude, areaKm2, landCover, priceCny, priceRef,
+        return new DayConservation(unitName, unitKind, dayOfYear, latitude, areaKm2, runoffCoefficient, priceCny, priceRef,
                 precipitationSum, precipitationStations, tMin, tMax, rhMin, rhMax, windSum, windCount, solarSum,
                 solarCount, validReadings, expectedPerDay, stations, newRevision, newLastLiveMs);
     }
@@ -109,13 +107,10 @@ public record DayConservation(String unitName, UnitKind unitKind, int dayOfYear,
         if (p.isEmpty() || et.isEmpty()) {
             return OptionalDouble.empty();
         }
-        double mm = p.getAsDouble() * (1 - RunoffCoefficients.of(landCover)) - et.getAsDouble();
+        double mm = p.getAsDouble() * (1 - runoffCoefficient) - et.getAsDouble();
         return OptionalDouble.of(areaKm2 * 1e6 * mm * 1e-3);
     }
 
-    public double completeness() {
-        return Math.min(1.0, validReadings / expectedPerDay);
-    }
 
     static int dayOfYear(long dayStartMs, java.time.ZoneId zone) {
         return Instant.ofEpochMilli(dayStartMs).atZone(zone).getDayOfYear();

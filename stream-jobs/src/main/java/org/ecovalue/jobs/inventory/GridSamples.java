@@ -71,8 +71,8 @@ public final class GridSamples {
                     .flatMap(Optional::stream).findFirst();
             WeatherSample s = new WeatherSample(cell.id(), cell.id(), UnitKind.GRID, station.id(),
                     obs.ts().toEpochMilli(), v[0], v[1], v[2], v[3], v[4], station.lat(), cell.areaKm2(),
-                    cell.landCover(), price.map(p -> p.priceCny().doubleValue()).orElse(Double.NaN),
-                    price.map(Price::priceRef).orElse(null), expectedPerDay(r, cell, StationKind.WEATHER));
+                    RunoffCoefficients.of(cell), price.map(p -> p.priceCny().doubleValue()).orElse(Double.NaN),
+                    price.map(Price::priceRef).orElse(null), expectedPerDay(r, cell, StationKind.WEATHER), cell.id());
             return s.isValid() ? Optional.of(s) : Optional.empty();
         });
     }

@@ -18,8 +18,9 @@ import org.ecovalue.schemas.registry.RegistryItemCodec;
 import org.ecovalue.schemas.reject.InputRejectedException;
 
 /**
- * Gives inventory records without a value one from the registry's price tables (registry broadcast,
- * so a new price applies without a restart): quantity × the price in force on the period's first day,
+ * Gives inventory records their rights holder (the unit's or grid cell's, else the nearest unit above
+ * that names one: {@link Registry#rightsHolderOf}) and, where they have no value, one from the registry's
+ * price tables (registry broadcast, so a new price or holder applies without a restart): quantity × the price in force on the period's first day,
  * from the first price table (by id) that prices the product in the quantity's unit. A negative
  * quantity gets no value (a value is never negative).
  *
@@ -46,19 +47,20 @@ public class InventoryValuation extends BroadcastProcessFunction<InventoryRecord
     @Override
     public void processElement(InventoryRecord r, ReadOnlyContext ctx, Collector<InventoryRecord> out)
             throws Exception {
-        if (r.value() != null) {
+        Registry reg = registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR));
+        Valuation value = r.value();
+        if (value == null) {
+            value = valueOf(reg, r).orElse(null);
+            if (value != null) {
+                valued.inc();
+            }
+        }
+        String rightsHolder = r.rightsHolder() != null ? r.rightsHolder() : reg.rightsHolderOf(r.unitId()).orElse(null);
+        if (value == r.value() && rightsHolder == null) {
             out.collect(r);
             return;
         }
-        Optional<Valuation> value = valueOf(registry.registry(ctx.getBroadcastState(RegistryState.DESCRIPTOR)), r);
-        if (value.isEmpty()) {
-            out.collect(r);
-            return;
-        }
-        valued.inc();
-        out.collect(new InventoryRecord(r.unitId(), r.unitName(), r.unitKind(), r.product(), r.period(), r.status(),
-                r.revision(), r.quantity(), r.grade(), value.get(), r.function(), r.rightsHolder(), r.completeness(),
-                r.stations(), r.updatedAt()));
+        out.collect(r.withValueAndRightsHolder(value, rightsHolder));
     }
 
     @Override

@@ -31,8 +31,12 @@ import org.ecovalue.schemas.registry.UnitKind;
  *       passes from one county to another of the same city is not counted twice; for a basin, only the
  *       most downstream sections with a flow station count.</li>
  *   <li>water_quality: every section whose upstream unit lies inside (every section of the basin).</li>
- *   <li>clean_air: every air station in a grid cell of the unit; not rolled up to basins (the registry
- *       does not place grid cells in basins).</li>
+ *   <li>clean_air and soil: every air (soil) station in a grid cell of the unit; not rolled up to basins
+ *       (the registry does not place grid cells in basins). A higher unit's soil risk class is that of
+ *       the pooled mean metals on the strictest land-use column among its samples ({@link PeriodSoil}).</li>
+ *   <li>water_conservation: every weather station in a grid cell of the unit; each copy keeps its cell
+ *       ({@link WeatherSample#cellId}) so that the unit's figure is the sum of its cells' balances
+ *       ({@link UnitConservation}); not rolled up to basins either.</li>
  * </ul>
  * Each roll-up sample carries the higher unit's own expected readings per day, over the same stations.
  */
@@ -96,23 +100,45 @@ public final class UnitRollup {
     /** Copies of a grid cell's air sample for the cell's county and every unit above it. */
     public static List<AirSample> air(Registry r, String cellUnit, AirSample s) {
         List<AirSample> copies = new ArrayList<>();
-        for (Target t : plan(r).air.computeIfAbsent(cellUnit, u -> airTargets(r, u))) {
+        for (Target t : plan(r).air.computeIfAbsent(cellUnit, u -> gridTargets(r, u, StationKind.AIR))) {
             copies.add(new AirSample(t.id, t.name, t.kind, s.stationId(), s.tsMillis(), s.pollutants(),
                     s.negativeIons(), t.expectedPerDay));
         }
         return copies;
     }
 
-    private static List<Target> airTargets(Registry r, String cellUnit) {
+    /** Copies of a grid cell's soil sample for the cell's county and every unit above it. */
+    public static List<SoilSample> soil(Registry r, String cellUnit, SoilSample s) {
+        List<SoilSample> copies = new ArrayList<>();
+        for (Target t : plan(r).soil.computeIfAbsent(cellUnit, u -> gridTargets(r, u, StationKind.SOIL))) {
+            copies.add(new SoilSample(t.id, t.name, t.kind, s.stationId(), s.tsMillis(), s.moisture(), s.ph(),
+                    s.metals(), s.landUse(), t.expectedPerDay));
+        }
+        return copies;
+    }
+
+    /** Copies of a grid cell's weather sample for the cell's county and every unit above it. */
+    public static List<WeatherSample> weather(Registry r, String cellUnit, WeatherSample s) {
+        List<WeatherSample> copies = new ArrayList<>();
+        for (Target t : plan(r).weather.computeIfAbsent(cellUnit, u -> gridTargets(r, u, StationKind.WEATHER))) {
+            copies.add(new WeatherSample(t.id, t.name, t.kind, s.stationId(), s.tsMillis(), s.precipitationMm(),
+                    s.airTempC(), s.humidityPct(), s.windSpeed(), s.solarWm2(), s.latitude(), s.areaKm2(),
+                    s.runoffCoefficient(), s.priceCny(), s.priceRef(), t.expectedPerDay, s.cellId()));
+        }
+        return copies;
+    }
+
+    /** The cell's unit and every unit above it, each with what its stations of {@code kind} bring a day. */
+    private static List<Target> gridTargets(Registry r, String cellUnit, StationKind kind) {
         List<AdministrativeUnit> units = new ArrayList<>();
         r.unit(cellUnit).ifPresent(units::add);
         units.addAll(r.ancestorsOf(cellUnit));
         List<Target> targets = new ArrayList<>();
         for (AdministrativeUnit a : units) {
-            List<String> airStations = r.stations().stream().filter(st -> st.kind() == StationKind.AIR)
+            List<String> stations = r.stations().stream().filter(st -> st.kind() == kind)
                     .filter(st -> r.gridCell(st.gridCell()).map(c -> r.isWithin(c.unit(), a.id())).orElse(false))
                     .map(Station::id).toList();
-            targets.add(new Target(a.id(), a.name(), a.kind(), expected(r, airStations)));
+            targets.add(new Target(a.id(), a.name(), a.kind(), expected(r, stations)));
         }
         return targets;
     }
@@ -130,6 +156,8 @@ public final class UnitRollup {
         final Map<String, List<Target>> flow = new HashMap<>();
         final Map<String, List<Target>> quality = new HashMap<>();
         final Map<String, List<Target>> air = new HashMap<>();
+        final Map<String, List<Target>> soil = new HashMap<>();
+        final Map<String, List<Target>> weather = new HashMap<>();
 
         Plan(Registry registry) {
             this.registry = registry;
@@ -178,6 +206,22 @@ public final class UnitRollup {
         return s -> {
             out.accept(s);
             r.gridCell(s.unitId()).ifPresent(cell -> air(r, cell.unit(), s).forEach(out));
+        };
+    }
+
+    /** A consumer of a grid cell's soil samples that also hands their roll-up copies to it. */
+    public static Consumer<SoilSample> soilAndRollups(Consumer<SoilSample> out, Registry r) {
+        return s -> {
+            out.accept(s);
+            r.gridCell(s.unitId()).ifPresent(cell -> soil(r, cell.unit(), s).forEach(out));
+        };
+    }
+
+    /** A consumer of a grid cell's weather samples that also hands their roll-up copies to it. */
+    public static Consumer<WeatherSample> weatherAndRollups(Consumer<WeatherSample> out, Registry r) {
+        return s -> {
+            out.accept(s);
+            r.gridCell(s.unitId()).ifPresent(cell -> weather(r, cell.unit(), s).forEach(out));
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
  *   <li>a sensor whose value has not moved at all for {@code flatLineAfter} of event time is stuck:
  *       from then on its identical readings get {@code flat-line} (real signals jitter; a frozen
  *       A/D converter or a stalled float repeats the last value);</li>
+ *   <li>a reading that jumps away from the sensor's previous one by more than its {@link SpikeThreshold}
+ *       is suspect: its observation is held back (state {@code held}) until the sensor's next reading
+ *       tells whether it came back (verdict {@code spike}) or stayed (a change of level: {@code ok}); with
+ *       no next reading within {@code spikeWait} of event time the suspect is released as {@code ok}.
+ *       A held observation leaves whole, later than its neighbours, so a spike at a period's end can
+ *       make that period's FINAL figure a revision;</li>
  *   <li>an observation older than the watermark by more than {@code lateHorizon} can no longer revise
  *       any figure: it goes whole to {@link #LATE} and the {@code lateObservations} metric.</li>
  * </ul>
@@ -49,20 +56,34 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
     public static final OutputTag<Observation> LATE =
             new OutputTag<>("late-observations", TypeInformation.of(Observation.class));
 
+    /** Event time a suspect waits for the sensor's next reading: an hourly station's interval and some. */
+    public static final Duration DEFAULT_SPIKE_WAIT = Duration.ofMinutes(90);
+    /** Internal verdict of a reading whose spike check waits for the next reading; never leaves. */
+    private static final String SUSPECT = "suspect";
+
     private final long lateHorizonMs;
     private final long flatLineAfterMs;
+    private final long spikeWaitMs;
 
     private transient MapState<String, Long> seen;
     private transient MapState<String, SensorRun> runs;
+    private transient MapState<String, SpikeWatch> suspects;
+    private transient MapState<Long, Observation> held;
     private transient Counter duplicates;
     private transient Counter late;
     private transient Counter excluded;
+    private transient Counter spikes;
 
     public ObservationQualityControl(Duration lateHorizon, Duration flatLineAfter) {
+        this(lateHorizon, flatLineAfter, DEFAULT_SPIKE_WAIT);
+    }
+
+    public ObservationQualityControl(Duration lateHorizon, Duration flatLineAfter, Duration spikeWait) {
         this.lateHorizonMs = lateHorizon.toMillis();
         this.flatLineAfterMs = flatLineAfter.toMillis();
-        if (lateHorizonMs <= 0 || flatLineAfterMs <= 0) {
-            throw new IllegalArgumentException("lateHorizon and flatLineAfter must be positive");
+        this.spikeWaitMs = spikeWait.toMillis();
+        if (lateHorizonMs <= 0 || flatLineAfterMs <= 0 || spikeWaitMs <= 0) {
+            throw new IllegalArgumentException("lateHorizon, flatLineAfter and spikeWait must be positive");
         }
     }
 
@@ -71,6 +92,11 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
         runs = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("sensor-runs", Types.STRING, TypeInformation.of(SensorRun.class)));
+        suspects = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("spike-suspects", Types.STRING, TypeInformation.of(SpikeWatch.class)));
+        held = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("held-for-spike-check", Types.LONG, TypeInformation.of(Observation.class)));
+        spikes = getRuntimeContext().getMetricGroup().counter("spikeReadings");
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
         late = getRuntimeContext().getMetricGroup().counter("lateObservations");
         excluded = getRuntimeContext().getMetricGroup().counter("excludedReadings");
@@ -94,19 +120,32 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
                 continue;
             }
             seen.put(key, ts);
-            String verdict = verdict(r, ts);
-            if (!QcVerdict.counts(verdict)) {
+            String verdict = verdict(r, ts, out);
+            if (SUSPECT.equals(verdict)) {
+                ctx.timerService().registerEventTimeTimer(ts + spikeWaitMs);
+            } else if (!QcVerdict.counts(verdict)) {
                 excluded.inc();
             }
             checked.add(r.withQc(verdict));
         }
         ctx.timerService().registerEventTimeTimer(ts + lateHorizonMs);
-        if (!checked.isEmpty()) {
+        if (checked.isEmpty()) {
+            return;
+        }
+        Observation before = held.get(ts);
+        if (before != null) {
+            // another part of a held instant: it leaves with the rest
+            List<Reading> all = new ArrayList<>(before.readings());
+            all.addAll(checked);
+            held.put(ts, before.withReadings(all));
+        } else if (checked.stream().anyMatch(r -> SUSPECT.equals(r.qc()))) {
+            held.put(ts, obs.withReadings(checked));
+        } else {
             out.collect(obs.withReadings(checked));
         }
     }
 
-    private String verdict(Reading r, long ts) throws Exception {
+    private String verdict(Reading r, long ts, Collector<Observation> out) throws Exception {
         if (!r.flag().countsTowardsFigures()) {
             return QcVerdict.flagged(r.flag());
         }
@@ -123,11 +162,72 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
         }
         SensorRun now = before == null ? new SensorRun(r.value(), ts, ts) : before.next(r.value(), ts);
         runs.put(r.param(), now);
+        if (before != null && isSuspect(r, ts, before.value(), out)) {
+            return SUSPECT;
+        }
         return now.lengthMillis() >= flatLineAfterMs ? QcVerdict.FLAT_LINE : QcVerdict.OK;
+    }
+
+    /**
+     * Settles the sensor's open suspect with this reading, then tells whether this reading jumps away
+     * from its neighbour: the value before the spike if there was one, else the previous value.
+     */
+    private boolean isSuspect(Reading r, long ts, double previous, Collector<Observation> out) throws Exception {
+        Optional<SpikeThreshold> threshold = SpikeThreshold.of(r.param());
+        if (threshold.isEmpty()) {
+            return false;
+        }
+        double neighbour = previous;
+        SpikeWatch open = suspects.get(r.param());
+        if (open != null) {
+            boolean spike = open.isSpikeGiven(threshold.get(), r.value());
+            settle(r.param(), open, spike ? QcVerdict.SPIKE : QcVerdict.OK, out);
+            neighbour = spike ? open.before() : open.suspect();
+        }
+        if (threshold.get().jumps(neighbour, r.value())) {
+            suspects.put(r.param(), new SpikeWatch(neighbour, r.value(), ts));
+            return true;
+        }
+        return false;
+    }
+
+    /** Gives a suspect reading its verdict; its observation leaves once none of its readings is suspect. */
+    private void settle(String param, SpikeWatch watch, String verdict, Collector<Observation> out) throws Exception {
+        suspects.remove(param);
+        Observation obs = held.get(watch.suspectTsMs());
+        if (obs == null) {
+            return;
+        }
+        if (QcVerdict.SPIKE.equals(verdict)) {
+            spikes.inc();
+            excluded.inc();
+            LOG.info("event=spike station={} param={} ts={} value={} before={}", obs.station(), param,
+                    obs.ts(), watch.suspect(), watch.before());
+        }
+        List<Reading> readings = new ArrayList<>(obs.readings().size());
+        for (Reading r : obs.readings()) {
+            readings.add(param.equals(r.param()) && SUSPECT.equals(r.qc()) ? r.withQc(verdict) : r);
+        }
+        if (readings.stream().anyMatch(r -> SUSPECT.equals(r.qc()))) {
+            held.put(watch.suspectTsMs(), obs.withReadings(readings));
+        } else {
+            held.remove(watch.suspectTsMs());
+            out.collect(obs.withReadings(readings));
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        List<Map.Entry<String, SpikeWatch>> unanswered = new ArrayList<>();
+        for (Map.Entry<String, SpikeWatch> e : suspects.entries()) {
+            if (e.getValue().suspectTsMs() + spikeWaitMs <= timestamp) {
+                unanswered.add(Map.entry(e.getKey(), e.getValue()));
+            }
+        }
+        // no next reading to tell: the benefit of the doubt
+        for (Map.Entry<String, SpikeWatch> e : unanswered) {
+            settle(e.getKey(), e.getValue(), QcVerdict.OK, out);
+        }
         long forgetUpTo = timestamp - lateHorizonMs;
         for (Iterator<Map.Entry<String, Long>> it = seen.iterator(); it.hasNext(); ) {
             if (it.next().getValue() <= forgetUpTo) {
@@ -145,6 +245,12 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
         }
         if (runs.isEmpty()) {
             runs.clear();
+        }
+        if (suspects.isEmpty()) {
+            suspects.clear();
+        }
+        if (held.isEmpty()) {
+            held.clear();
         }
     }
 }

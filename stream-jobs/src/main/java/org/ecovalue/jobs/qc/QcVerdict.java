@@ -11,6 +11,8 @@ public final class QcVerdict {
     public static final String OUT_OF_RANGE = "out-of-range";
     /** The same value as the sensor's previous readings for too long: a stuck sensor. */
     public static final String FLAT_LINE = "flat-line";
+    /** Jumped away from the sensor's neighbouring readings and came back ({@link SpikeThreshold}). */
+    public static final String SPIKE = "spike";
     /** Not a number: a decoder let NaN or infinity through. */
     public static final String NOT_FINITE = "not-finite";
 

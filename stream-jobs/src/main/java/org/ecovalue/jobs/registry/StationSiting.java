@@ -236,8 +236,8 @@ public class StationSiting extends KeyedBroadcastProcessFunction<String, Observa
                                     java.util.function.Consumer<WeatherSample> weather) {
         Station station = r.station(obs.station()).orElseThrow();
         GridSamples.air(r, station, obs).ifPresent(UnitRollup.airAndRollups(air, r));
-        GridSamples.soil(r, station, obs).ifPresent(soil);
-        GridSamples.weather(r, station, obs).ifPresent(weather);
+        GridSamples.soil(r, station, obs).ifPresent(UnitRollup.soilAndRollups(soil, r));
+        GridSamples.weather(r, station, obs).ifPresent(UnitRollup.weatherAndRollups(weather, r));
     }
 
     private static StationHeartbeat heartbeat(Observation obs, Registry r) {

@@ -72,14 +72,25 @@ class InfluxDbHistoryTest {
         // 12 readings, each stored once despite the replay
         JsonNode count = values(influx.query("SELECT count(value) FROM ecovalue.autogen.reading WHERE station='F1'"));
         assertThat(count.get(0).get(1).asLong()).isEqualTo(12);
-        // one FINAL water_resource point at the day's start (00:00 Shanghai):
+        // one FINAL water_resource point of the day at the day's start (00:00 Shanghai):
         // Σ (35.2 + 0.01 i) × 300 for i = 0..11 = 126 720 + 0.66 × 300 = 126 918 m³, revision 1
         JsonNode finals = values(influx.query("SELECT quantity, revision FROM ecovalue.autogen.inventory "
-                + "WHERE product='water_resource' AND status='FINAL'"));
+                + "WHERE product='water_resource' AND status='FINAL' AND period='day'"));
         assertThat(finals).hasSize(1);
         assertThat(finals.get(0).get(0).asText()).isEqualTo("2026-11-21T16:00:00Z");
         assertThat(finals.get(0).get(1).asDouble()).isCloseTo(126_918, within(1e-6));
         assertThat(finals.get(0).get(2).asLong()).isEqualTo(1);
+        // the same 12 readings are the hour 00 and part of November: own series (tag period), same start
+        // instant for the hour, 2026-11-01 00:00 Shanghai for the month — none overwrote another
+        JsonNode hour = values(influx.query("SELECT quantity FROM ecovalue.autogen.inventory "
+                + "WHERE product='water_resource' AND status='FINAL' AND period='hour'"));
+        assertThat(hour).hasSize(1);
+        assertThat(hour.get(0).get(0).asText()).isEqualTo("2026-11-21T16:00:00Z");
+        assertThat(hour.get(0).get(1).asDouble()).isCloseTo(126_918, within(1e-6));
+        JsonNode month = values(influx.query("SELECT quantity FROM ecovalue.autogen.inventory "
+                + "WHERE product='water_resource' AND status='FINAL' AND period='month'"));
+        assertThat(month).hasSize(1);
+        assertThat(month.get(0).get(0).asText()).isEqualTo("2026-10-31T16:00:00Z");
     }
 
     /**

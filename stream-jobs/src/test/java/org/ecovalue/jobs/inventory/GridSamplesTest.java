@@ -87,6 +87,17 @@ class GridSamplesTest {
     }
 
     @Test
+    void aWeatherSampleTakesTheCellsRunoffCoefficientFromTheRegistryElseItsLandCoversDefault() {
+        Station mt = REGISTRY.station("M1").orElseThrow();
+        Observation rain = new Observation("M1", T, null, List.of(ok("precipitation", 1.5, "mm")));
+        // G1 is cropland without a coefficient of its own: the cropland default, 0.20
+        assertThat(GridSamples.weather(REGISTRY, mt, rain).orElseThrow().runoffCoefficient()).isEqualTo(0.20);
+
+        Registry measured = REGISTRY.with(new GridCell("G1", "390121", 25.0, LandCover.CROPLAND, null, 0.35));
+        assertThat(GridSamples.weather(measured, mt, rain).orElseThrow().runoffCoefficient()).isEqualTo(0.35);
+    }
+
+    @Test
     void anObservationWithNothingThatCountsIsNoSample() {
         Observation obs = new Observation("A1", T, null,
                 List.of(new Reading("pm25", 42, "µg/m3").withQc(QcVerdict.flagged(org.ecovalue.schemas.observation.Flag.M))));

@@ -22,6 +22,7 @@ import org.ecovalue.schemas.registry.AdministrativeUnit;
 import org.ecovalue.schemas.registry.Basin;
 import org.ecovalue.schemas.registry.GridCell;
 import org.ecovalue.schemas.registry.LandCover;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.Registry;
 import org.ecovalue.schemas.registry.Section;
 import org.ecovalue.schemas.registry.SectionRole;
@@ -40,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * 5 minutes (288 a day), quality and air stations hourly (24) except A2 half-hourly (48).
  */
 class UnitRollupTest {
+
+    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
+    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
 
     private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
     private static final Instant DAY_END = Instant.parse("2026-11-22T16:00:00Z");
@@ -60,6 +64,7 @@ class UnitRollupTest {
             station("F3", StationKind.FLOW, null, "S3", 300), station("W3", StationKind.WATER, null, "S3", 3600),
             station("A1", StationKind.AIR, "G1", null, 3600), station("A2", StationKind.AIR, "G2", null, 1800),
             station("A3", StationKind.AIR, "G3", null, 3600),
+            station("T1", StationKind.SOIL, "G1", null, 3600), station("T2", StationKind.SOIL, "G2", null, 7200),
             section("S1", SectionRole.CROSS_BOUNDARY, "390121", "390122", "W1", "F1"),
             section("S2", SectionRole.CROSS_BOUNDARY, "390122", "390201", "W2", "F2"),
             section("S3", SectionRole.CONTROL, "390201", null, "W3", "F3")));
@@ -136,9 +141,29 @@ class UnitRollupTest {
     }
 
     @Test
+    void soilCountsForTheCellsCountyAndEveryUnitAboveAndPoolsLandUsesOnTheStricterColumn() {
+        double[] metals = new double[org.ecovalue.schemas.standards.soil.Gb15618Tables.METALS.size()];
+        Arrays.fill(metals, Double.NaN);
+        SoilSample forest = new SoilSample("G1", "G1", UnitKind.GRID, "T1", DAY_START.toEpochMilli(), 30, 6.0, metals,
+                org.ecovalue.schemas.standards.soil.LandUse.OTHER, 24);
+        // county 390121: T1 hourly (24); city 390100: T1 + T2 every 2 h (24 + 12); province: the same 36
+        List<SoilSample> copies = UnitRollup.soil(R, "390121", forest);
+        assertThat(copies).extracting(SoilSample::unitId, SoilSample::unitKind, SoilSample::expectedPerDay)
+                .containsExactly(tuple("390121", UnitKind.COUNTY, 24.0), tuple("390100", UnitKind.CITY, 36.0),
+                        tuple("390000", UnitKind.PROVINCE, 36.0));
+        assertThat(copies).allSatisfy(c -> assertThat(c.moisture()).isEqualTo(30));
+
+        SoilSample cropland = new SoilSample("390100", "清源市", UnitKind.CITY, "T2", DAY_START.toEpochMilli(), 40,
+                6.0, metals, org.ecovalue.schemas.standards.soil.LandUse.PADDY_DRYLAND_ROTATION, 36);
+        PeriodSoil city = PeriodSoil.empty(copies.get(1)).plus(copies.get(1)).plus(cropland);
+        assertThat(city.landUse()).isEqualTo(org.ecovalue.schemas.standards.soil.LandUse.PADDY_DRYLAND_ROTATION);
+        assertThat(city.meanMoisture().getAsDouble()).isEqualTo(35.0); // (30 + 40) / 2
+    }
+
+    @Test
     void dailyVolumesOfTheHigherUnitsAreTheirOutletsVolumesNotTheSumOfTheirCounties() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailyWaterResource(ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(10),
+                new KeyedProcessOperator<>(new WaterResourceInventory(ZoneId.of("Asia/Shanghai"), DAYS, Duration.ofMinutes(10),
                         Duration.ofHours(6), Duration.ofHours(6))),
                 FlowSample::unitId, Types.STRING);
         harness.open();

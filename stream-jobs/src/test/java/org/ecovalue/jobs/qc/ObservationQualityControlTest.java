@@ -114,6 +114,57 @@ class ObservationQualityControlTest {
         assertThat(harness.getSideOutput(ObservationQualityControl.LATE)).hasSize(1);
     }
 
+    @Test
+    void anNh3nReadingThatJumpsAwayAndComesBackIsASpikeAndItsObservationLeavesWhole() throws Exception {
+        // NH3-N spike threshold 3 mg/L: |5.0 − 0.45| = 4.55 > 3 makes 5.0 suspect; the next reading 0.50 is
+        // back within 3 of 0.45 (|0.50 − 0.45| = 0.05), so 5.0 was a spike. DO of the same instant stays ok.
+        feed(water("S1", T0, "nh3n", 0.40));
+        feed(water("S1", T0.plusSeconds(300), "nh3n", 0.45));
+        feed(water("S1", T0.plusSeconds(600), "nh3n", 5.0, "do", 8.0));
+        assertThat(verdicts()).containsExactly("S1 nh3n=0.4 ok", "S1 nh3n=0.45 ok"); // held until the next reading
+        feed(water("S1", T0.plusSeconds(900), "nh3n", 0.50));
+
+        assertThat(verdicts()).containsExactly("S1 nh3n=0.4 ok", "S1 nh3n=0.45 ok",
+                "S1 nh3n=5.0 spike", "S1 do=8.0 ok", "S1 nh3n=0.5 ok");
+    }
+
+    @Test
+    void aJumpThatStaysIsAChangeOfLevelNotASpike() throws Exception {
+        // 0.4 → 4.0 jumps 3.6 > 3 (suspect); 4.1 is 3.7 away from 0.4, not back: 4.0 is a new level (ok),
+        // and 4.1 is 0.1 from 4.0, so it is ok at once
+        feed(water("S1", T0, "nh3n", 0.4));
+        feed(water("S1", T0.plusSeconds(300), "nh3n", 4.0));
+        feed(water("S1", T0.plusSeconds(600), "nh3n", 4.1));
+
+        assertThat(verdicts()).containsExactly("S1 nh3n=0.4 ok", "S1 nh3n=4.0 ok", "S1 nh3n=4.1 ok");
+    }
+
+    @Test
+    void aSuspectWithoutANextReadingIsReleasedAsOkAfterTheSpikeWaitAndLeavesNothingBehind() throws Exception {
+        feed(water("S1", T0, "ph", 7.2));
+        feed(water("S1", T0.plusSeconds(3600), "ph", 9.5)); // |9.5 − 7.2| = 2.3 > 1.5: suspect
+        harness.processWatermark(T0.plusSeconds(3600).plus(ObservationQualityControl.DEFAULT_SPIKE_WAIT)
+                .minusMillis(1).toEpochMilli());
+        assertThat(verdicts()).containsExactly("S1 ph=7.2 ok");
+
+        harness.processWatermark(T0.plusSeconds(3600).plus(ObservationQualityControl.DEFAULT_SPIKE_WAIT).toEpochMilli());
+        assertThat(verdicts()).containsExactly("S1 ph=7.2 ok", "S1 ph=9.5 ok");
+
+        harness.processWatermark(T0.plusSeconds(3600).plus(HORIZON).plus(ObservationQualityControl.DEFAULT_SPIKE_WAIT)
+                .toEpochMilli());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void flowHasNoSpikeCheckBecauseFloodsRiseAndFallWithinOneInterval() throws Exception {
+        feed(water("S1", T0, "flow", 35.0));
+        feed(water("S1", T0.plusSeconds(300), "flow", 3500.0));
+        feed(water("S1", T0.plusSeconds(600), "flow", 35.0));
+
+        assertThat(verdicts()).containsExactly("S1 flow=35.0 ok", "S1 flow=3500.0 ok", "S1 flow=35.0 ok");
+    }
+
     @SuppressWarnings("unused")
     private static Reading reading(String p, double v) {
         return new Reading(p, v, "mg/L");

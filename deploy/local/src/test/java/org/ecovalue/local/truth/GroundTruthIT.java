@@ -23,6 +23,7 @@ import org.ecovalue.schemas.ledger.LedgerHashChain;
 import org.ecovalue.schemas.ledger.LedgerStatus;
 import org.ecovalue.schemas.registry.Agreement;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.Registry;
 import org.ecovalue.schemas.registry.Section;
 import org.ecovalue.simulator.scenario.FaultSpec;
@@ -217,7 +218,8 @@ class GroundTruthIT {
         Map<String, InventoryRecord> days = new TreeMap<>();
         o.inventory().stream()
                 .filter(r -> r.unitId().equals(unit) && r.product() == EcoProduct.WATER_RESOURCE
-                        && r.status() == InventoryStatus.FINAL && r.period().startsWith("2026-11-"))
+                        && r.status() == InventoryStatus.FINAL && r.period().startsWith("2026-11-")
+                        && PeriodKind.ofLabel(r.period()) == PeriodKind.DAY) // not its hours
                 .forEach(r -> days.merge(r.period(), r, (a, b) -> b.revision() >= a.revision() ? b : a));
         return days;
     }

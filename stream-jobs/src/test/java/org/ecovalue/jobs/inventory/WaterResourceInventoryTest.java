@@ -13,12 +13,16 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DailyWaterResourceTest {
+class WaterResourceInventoryTest {
+
+    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
+    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** 2026-11-22 00:00 in Shanghai = 2026-11-21T16:00Z; the day ends 2026-11-22T16:00Z. */
@@ -32,7 +36,7 @@ class DailyWaterResourceTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailyWaterResource(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(1))),
+                new KeyedProcessOperator<>(new WaterResourceInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(1))),
                 FlowSample::unitId, Types.STRING);
         harness.open();
     }

@@ -1,7 +1,6 @@
 package org.ecovalue.jobs.inventory;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.ecovalue.schemas.inventory.InventoryRecord;
@@ -11,21 +10,22 @@ import org.ecovalue.schemas.registry.EcoProduct;
 import org.ecovalue.schemas.registry.PeriodKind;
 
 /**
- * The {@code water_resource} product per unit (keyed by unit) and calendar day in {@code zone}:
+ * The {@code water_resource} product per unit (keyed by unit) and period (hour, day, month in {@code zone}):
  * the volume that left the unit through its outlet sections, flow integrated over time (each valid
  * reading stands for its station's reporting interval, so 12 five-minute readings of 35.2 m³/s are
  * 35.2 × 3600 = 126 720 m³), with its completeness and contributing stations.
- * LIVE / FINAL / revisions as every {@link DailyInventory}.
+ * LIVE / FINAL / revisions as every {@link PeriodInventory}.
  */
-public class DailyWaterResource extends DailyInventory<FlowSample, DayVolume> {
+public class WaterResourceInventory extends PeriodInventory<FlowSample, PeriodVolume> {
 
     private static final long serialVersionUID = 1L;
 
     /** GEP classification of water yield: a provisioning service (REFERENCE.md §5). */
     public static final String FUNCTION = "provisioning: water supply";
 
-    public DailyWaterResource(ZoneId zone, Duration allowedLateness, Duration lateHorizon, Duration liveEvery) {
-        super(DayVolume.class, zone, allowedLateness, lateHorizon, liveEvery);
+    public WaterResourceInventory(ZoneId zone, List<PeriodKind> periods, Duration allowedLateness, Duration lateHorizon,
+            Duration liveEvery) {
+        super(PeriodVolume.class, zone, periods, allowedLateness, lateHorizon, liveEvery);
     }
 
     @Override
@@ -34,15 +34,15 @@ public class DailyWaterResource extends DailyInventory<FlowSample, DayVolume> {
     }
 
     @Override
-    protected DayVolume empty(FlowSample s, long dayStartMs) {
-        return DayVolume.first(s);
+    protected PeriodVolume empty(FlowSample s, InventoryPeriod period) {
+        return PeriodVolume.first(s);
     }
 
     @Override
-    protected InventoryRecord record(String unitId, LocalDate day, DayVolume v, InventoryStatus status, int revision,
-                                     long atMs) {
+    protected InventoryRecord record(String unitId, InventoryPeriod period, PeriodVolume v, InventoryStatus status,
+                                     int revision, long atMs) {
         return new InventoryRecord(unitId, v.unitName(), v.unitKind(), EcoProduct.WATER_RESOURCE,
-                PeriodKind.DAY.label(day), status, revision, new Quantity(v.volumeM3(), "m3"), null, null, FUNCTION,
-                null, v.completeness(), List.copyOf(v.stationSet()), atMs);
+                period.label(), status, revision, new Quantity(v.volumeM3(), "m3"), null, null, FUNCTION,
+                null, v.completeness(period), List.copyOf(v.stationSet()), atMs);
     }
 }

@@ -15,6 +15,7 @@ import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.soil.Gb15618Tables;
 import org.ecovalue.schemas.standards.soil.LandUse;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DailySoilTest {
+class SoilInventoryTest {
+
+    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
+    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
@@ -36,7 +40,7 @@ class DailySoilTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailySoil(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
+                new KeyedProcessOperator<>(new SoilInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6))),
                 SoilSample::unitId, Types.STRING);
         harness.open();
     }

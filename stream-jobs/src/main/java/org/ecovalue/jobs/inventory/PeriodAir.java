@@ -18,26 +18,24 @@ import org.ecovalue.schemas.standards.air.AqiCategory;
 import org.ecovalue.schemas.standards.air.AqiIndicator;
 
 /**
- * One grid cell's air on one day so far: per clock hour (slot = hours since the day's start) and AQI
+ * One unit's air in one period so far: per clock hour (slot = hours since the period's start) and AQI
  * pollutant the sum and count of valid values, so that each hour's AQI is that of the hour's mean
  * concentrations, scored by {@link AirQualityIndex#hourly} with the HJ 633 version in force at the
- * hour (REFERENCE.md §8.1); negative air ions as a day's mean where measured.
+ * hour (REFERENCE.md §8.1); negative air ions as the period's mean where measured.
  *
- * @param dayStartMs the day's first instant, epoch ms
+ * @param startMs    the period's first instant, epoch ms; slot k holds the clock hour that starts k hours later
  * @param revision   0 while open, 1 for the first FINAL, +1 per late change after it
  * @param lastLiveMs event time of the latest LIVE figure, {@code Long.MIN_VALUE} if none
  */
-public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double[] sums, int[] counts,
+public record PeriodAir(String unitName, UnitKind unitKind, long startMs, double[] sums, int[] counts,
                      double negativeIonSum, int negativeIonCount, int validReadings, double expectedPerDay,
-                     String stations, int revision, long lastLiveMs) implements DayFigures<DayAir, AirSample> {
+                     String stations, int revision, long lastLiveMs) implements PeriodFigures<PeriodAir, AirSample> {
 
-    /** 25 so that the long day of a daylight-saving zone fits. */
-    static final int SLOTS = 25;
     private static final long HOUR_MS = 3_600_000L;
     /** AQI ≤ 100 (优 or 良): the hour meets GB 3095-2012 class 2 (REFERENCE.md §2.5). */
     static final int GOOD_AT_MOST = 100;
 
-    public DayAir {
+    public PeriodAir {
         Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(unitKind, "unitKind");
         Objects.requireNonNull(sums, "sums");
@@ -45,15 +43,18 @@ public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double
         Objects.requireNonNull(stations, "stations");
     }
 
-    public static DayAir empty(AirSample s, long dayStartMs) {
-        int n = SLOTS * AirSample.POLLUTANTS.size();
-        return new DayAir(s.unitName(), s.unitKind(), dayStartMs, new double[n], new int[n], 0, 0, 0,
+    /** One slot per clock hour of the period (an hour has one, a day 24 — 25 on a daylight-saving autumn day). */
+    public static PeriodAir empty(AirSample s, InventoryPeriod period) {
+        long startMs = period.startMs();
+        int slots = (int) Math.max(1, (period.endMs() - startMs + HOUR_MS - 1) / HOUR_MS);
+        int n = slots * AirSample.POLLUTANTS.size();
+        return new PeriodAir(s.unitName(), s.unitKind(), startMs, new double[n], new int[n], 0, 0, 0,
                 s.expectedPerDay(), "", 0, Long.MIN_VALUE);
     }
 
     @Override
-    public DayAir plus(AirSample s) {
-        int slot = (int) Math.max(0, Math.min(SLOTS - 1, (s.tsMillis() - dayStartMs) / HOUR_MS));
+    public PeriodAir plus(AirSample s) {
+        int slot = (int) Math.max(0, Math.min(slots() - 1, (s.tsMillis() - startMs) / HOUR_MS));
         int f = AirSample.POLLUTANTS.size();
         double[] newSums = sums.clone();
         int[] newCounts = counts.clone();
@@ -67,21 +68,25 @@ public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double
         boolean ions = !Double.isNaN(s.negativeIons());
         TreeSet<String> ids = Stations.parse(stations);
         ids.add(s.stationId());
-        return new DayAir(s.unitName(), s.unitKind(), dayStartMs, newSums, newCounts,
+        return new PeriodAir(s.unitName(), s.unitKind(), startMs, newSums, newCounts,
                 negativeIonSum + (ions ? s.negativeIons() : 0), negativeIonCount + (ions ? 1 : 0),
                 validReadings + (s.hasAnyPollutant() ? 1 : 0), s.expectedPerDay(), String.join(",", ids), revision,
                 lastLiveMs);
     }
 
+    private int slots() {
+        return sums.length / AirSample.POLLUTANTS.size();
+    }
+
     @Override
-    public DayAir finalised() {
-        return new DayAir(unitName, unitKind, dayStartMs, sums, counts, negativeIonSum, negativeIonCount,
+    public PeriodAir finalised() {
+        return new PeriodAir(unitName, unitKind, startMs, sums, counts, negativeIonSum, negativeIonCount,
                 validReadings, expectedPerDay, stations, revision + 1, lastLiveMs);
     }
 
     @Override
-    public DayAir liveAt(long tsMillis) {
-        return new DayAir(unitName, unitKind, dayStartMs, sums, counts, negativeIonSum, negativeIonCount,
+    public PeriodAir liveAt(long tsMillis) {
+        return new PeriodAir(unitName, unitKind, startMs, sums, counts, negativeIonSum, negativeIonCount,
                 validReadings, expectedPerDay, stations, revision, tsMillis);
     }
 
@@ -92,7 +97,7 @@ public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double
     public List<AirQualityReport> hourlyReports() {
         int f = AirSample.POLLUTANTS.size();
         List<AirQualityReport> reports = new ArrayList<>();
-        for (int slot = 0; slot < SLOTS; slot++) {
+        for (int slot = 0; slot < slots(); slot++) {
             Map<Parameter, Double> means = new EnumMap<>(Parameter.class);
             for (int i = 0; i < f; i++) {
                 if (counts[slot * f + i] > 0) {
@@ -103,7 +108,7 @@ public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double
                 continue;
             }
             try {
-                reports.add(AirQualityIndex.hourly(Instant.ofEpochMilli(dayStartMs + slot * HOUR_MS), means));
+                reports.add(AirQualityIndex.hourly(Instant.ofEpochMilli(startMs + slot * HOUR_MS), means));
             } catch (InputRejectedException e) {
                 // unrated hour, see above
             }
@@ -137,7 +142,4 @@ public record DayAir(String unitName, UnitKind unitKind, long dayStartMs, double
         return negativeIonCount == 0 ? OptionalDouble.empty() : OptionalDouble.of(negativeIonSum / negativeIonCount);
     }
 
-    public double completeness() {
-        return Math.min(1.0, validReadings / expectedPerDay);
-    }
 }

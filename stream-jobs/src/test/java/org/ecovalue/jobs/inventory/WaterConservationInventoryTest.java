@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * FAO-56 Example 18 (Uccle, 6 July: Tmin 12.3, Tmax 21.5 °C, RH 63–84 %, u2 2.078 m/s, Rs 22.07 MJ m⁻² d⁻¹
  * = 255.4 W/m² on average; ET0 3.9 mm/day) — on 2026-07-06 (J = 187 as in the example).
  */
-class DailyWaterConservationTest {
+class WaterConservationInventoryTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant DAY_START = Instant.parse("2026-07-05T16:00:00Z");
@@ -42,7 +42,7 @@ class DailyWaterConservationTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailyWaterConservation(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
+                new KeyedProcessOperator<>(new WaterConservationInventory(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
                 WeatherSample::unitId, Types.STRING);
         harness.open();
     }
@@ -53,9 +53,21 @@ class DailyWaterConservationTest {
     }
 
     private void obs(int hour, double rainMm, double t, double rh) throws Exception {
+        obs(hour, rainMm, t, rh, RunoffCoefficients.defaultOf(LandCover.FOREST));
+    }
+
+    private void obs(int hour, double rainMm, double t, double rh, double runoffCoefficient) throws Exception {
         long ts = DAY_START.plusSeconds(3600L * hour).toEpochMilli();
         harness.processElement(new WeatherSample("G1", "G1", UnitKind.GRID, "MT1", ts, rainMm, t, rh, 2.078, RS_WM2,
-                UCCLE_LAT, 25.0, LandCover.FOREST, 7.06, "gep-2010/water_conservation@2010-01-01", 144), ts);
+                UCCLE_LAT, 25.0, runoffCoefficient, 7.06, "gep-2010/water_conservation@2010-01-01", 144, "G1"), ts);
+    }
+
+    /** A roll-up copy for county 390121 of an observation in {@code cell} (two stations: 288 a day). */
+    private void countyObs(String cell, String station, double areaKm2, double alpha, int hour, double rainMm,
+                           double t, double rh) throws Exception {
+        long ts = DAY_START.plusSeconds(3600L * hour).toEpochMilli();
+        harness.processElement(new WeatherSample("390121", "岚山县", UnitKind.COUNTY, station, ts, rainMm, t, rh, 2.078,
+                RS_WM2, UCCLE_LAT, areaKm2, alpha, 7.06, "gep-2010/water_conservation@2010-01-01", 288, cell), ts);
     }
 
     private InventoryRecord lastFinal() {
@@ -88,6 +100,36 @@ class DailyWaterConservationTest {
         harness.processWatermark(DAY_END.plus(HORIZON).toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theRegistrysRunoffCoefficientOfTheCellReplacesTheLandCoverDefault() throws Exception {
+        obs(3, 5, 12.3, 84, 0.10);
+        obs(9, 10, 17.0, 70, 0.10);
+        obs(14, 0, 21.5, 63, 0.10);
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+        // P 15 mm, runoff 10 % → 13.5 mm retained, ET0 3.9 mm → 9.6 mm over 25 km² = 240 000 m³ (± 1 500 as above)
+        assertThat(lastFinal().quantity().value()).isCloseTo(240_000, within(1_500.0));
+    }
+
+    @Test
+    void aCountysWaterConservedIsTheSumOfItsCellsBalancesNotTheBalanceOfPooledWeather() throws Exception {
+        // G1: 25 km² forest (α 0.03), 15 mm; G2: 10 km² cropland (α 0.20), 5 mm; both the Uccle weather (ET0 3.9)
+        countyObs("G1", "MT1", 25.0, 0.03, 3, 5, 12.3, 84);
+        countyObs("G1", "MT1", 25.0, 0.03, 9, 10, 17.0, 70);
+        countyObs("G1", "MT1", 25.0, 0.03, 14, 0, 21.5, 63);
+        countyObs("G2", "MT2", 10.0, 0.20, 3, 5, 12.3, 84);
+        countyObs("G2", "MT2", 10.0, 0.20, 14, 0, 21.5, 63);
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+
+        InventoryRecord fin = lastFinal();
+        assertThat(fin.unitId()).isEqualTo("390121");
+        // G1: (15 × 0.97 − 3.9) mm × 25 km² = 10.65 × 25 000 = 266 250 m³
+        // G2: (5 × 0.80 − 3.9) mm × 10 km² = 0.1 × 10 000 = 1 000 m³; total 267 250 m³ (± 0.06 mm of ET0 on
+        // 35 km² = ± 2 100 m³). Pooled weather (P 10 mm over 35 km²) would be far off.
+        assertThat(fin.quantity().value()).isCloseTo(267_250, within(2_100.0));
+        assertThat(fin.stations()).containsExactly("MT1", "MT2");
+        assertThat(fin.completeness()).isCloseTo(5.0 / 288, within(1e-12));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -14,6 +15,7 @@ import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.water.SurfaceWaterStandard;
 import org.ecovalue.schemas.standards.water.WaterBody;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DailyWaterQualityTest {
+class WaterQualityInventoryTest {
+
+    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
+    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
@@ -35,7 +40,7 @@ class DailyWaterQualityTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailyWaterQuality(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
+                new KeyedProcessOperator<>(new WaterQualityInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6))),
                 QualitySample::unitId, Types.STRING);
         harness.open();
     }
@@ -53,6 +58,34 @@ class DailyWaterQualityTest {
         long ts = DAY_START.plusSeconds(3600L * h).toEpochMilli();
         harness.processElement(new QualitySample("390121", "清源县", UnitKind.COUNTY, "W1", "S01", ts, WaterBody.RIVER,
                 WaterClass.III, factors, 24), ts);
+    }
+
+    @Test
+    void aDayWorseThanClassIIINamesItsMainPollutantsByExceedanceMultiple() throws Exception {
+        for (int h = 0; h < 2; h++) {
+            Map<Parameter, Double> v = Map.of(Parameter.PH, 7.5, Parameter.DO, 8.0, Parameter.CODMN, 1.5,
+                    Parameter.NH3N, h == 0 ? 2.0 : 3.0, Parameter.TP, 0.3);
+            double[] factors = SurfaceWaterStandard.REALTIME_FACTORS.stream().mapToDouble(v::get).toArray();
+            long ts = DAY_START.plusSeconds(3600L * h).toEpochMilli();
+            harness.processElement(new QualitySample("390121", "清源县", UnitKind.COUNTY, "W1", "S01", ts,
+                    WaterBody.RIVER, WaterClass.III, factors, 24), ts);
+        }
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+
+        InventoryRecord fin = harness.extractOutputValues().stream()
+                .filter(r -> r.status() == InventoryStatus.FINAL).findFirst().orElseThrow();
+        // means: NH3-N 2.5 (> 2.0: worse than V), TP 0.3 (river IV); exceedance multiples over class III:
+        // NH3-N (2.5 − 1.0) / 1.0 = 1.5, TP (0.3 − 0.2) / 0.2 = 0.5; CODMn 1.5 is class I, pH and DO never count
+        assertThat(fin.pollutants()).containsExactly("nh3n", "tp");
+        assertThat(fin.negativeIons()).isNull();
+    }
+
+    @Test
+    void aDayAtClassIIIOrBetterHasNoMainPollutants() throws Exception {
+        hour(0, 0.8); // NH3-N 0.8: III
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+        assertThat(harness.extractOutputValues().stream().filter(r -> r.status() == InventoryStatus.FINAL)
+                .findFirst().orElseThrow().pollutants()).isNull();
     }
 
     @Test

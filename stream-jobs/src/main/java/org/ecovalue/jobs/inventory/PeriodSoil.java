@@ -15,18 +15,18 @@ import org.ecovalue.schemas.standards.soil.LandUse;
 import org.ecovalue.schemas.standards.soil.SoilAssessment;
 
 /**
- * One grid cell's soil on one day so far: sums and counts of moisture, pH and each GB 15618 metal, so
- * that the day is assessed on its means (GB 15618-2018 §5: a site takes its worst factor, REFERENCE.md §3.3).
+ * One unit's soil in one period so far: sums and counts of moisture, pH and each GB 15618 metal, so
+ * that the period is assessed on its means (GB 15618-2018 §5: a site takes its worst factor, REFERENCE.md §3.3).
  *
  * @param revision   0 while open, 1 for the first FINAL, +1 per late change after it
  * @param lastLiveMs event time of the latest LIVE figure, {@code Long.MIN_VALUE} if none
  */
-public record DaySoil(String unitName, UnitKind unitKind, LandUse landUse, double moistureSum, int moistureCount,
+public record PeriodSoil(String unitName, UnitKind unitKind, LandUse landUse, double moistureSum, int moistureCount,
                       double phSum, int phCount, double[] metalSums, int[] metalCounts, int validReadings,
                       double expectedPerDay, String stations, int revision, long lastLiveMs)
-        implements DayFigures<DaySoil, SoilSample> {
+        implements PeriodFigures<PeriodSoil, SoilSample> {
 
-    public DaySoil {
+    public PeriodSoil {
         Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(unitKind, "unitKind");
         Objects.requireNonNull(landUse, "landUse");
@@ -35,14 +35,14 @@ public record DaySoil(String unitName, UnitKind unitKind, LandUse landUse, doubl
         Objects.requireNonNull(stations, "stations");
     }
 
-    public static DaySoil empty(SoilSample s) {
+    public static PeriodSoil empty(SoilSample s) {
         int n = Gb15618Tables.METALS.size();
-        return new DaySoil(s.unitName(), s.unitKind(), s.landUse(), 0, 0, 0, 0, new double[n], new int[n], 0,
+        return new PeriodSoil(s.unitName(), s.unitKind(), s.landUse(), 0, 0, 0, 0, new double[n], new int[n], 0,
                 s.expectedPerDay(), "", 0, Long.MIN_VALUE);
     }
 
     @Override
-    public DaySoil plus(SoilSample s) {
+    public PeriodSoil plus(SoilSample s) {
         double[] sums = metalSums.clone();
         int[] counts = metalCounts.clone();
         for (int i = 0; i < sums.length; i++) {
@@ -55,21 +55,23 @@ public record DaySoil(String unitName, UnitKind unitKind, LandUse landUse, doubl
         boolean ph = !Double.isNaN(s.ph());
         TreeSet<String> ids = Stations.parse(stations);
         ids.add(s.stationId());
-        return new DaySoil(s.unitName(), s.unitKind(), s.landUse(), moistureSum + (moist ? s.moisture() : 0),
+        // a higher unit pools cells of different land use: GB 15618-2018 Table 1 note 2's stricter column
+        LandUse pooled = s.landUse() == landUse ? landUse : LandUse.PADDY_DRYLAND_ROTATION;
+        return new PeriodSoil(s.unitName(), s.unitKind(), pooled, moistureSum + (moist ? s.moisture() : 0),
                 moistureCount + (moist ? 1 : 0), phSum + (ph ? s.ph() : 0), phCount + (ph ? 1 : 0), sums, counts,
                 validReadings + (s.isValid() ? 1 : 0), s.expectedPerDay(), String.join(",", ids), revision,
                 lastLiveMs);
     }
 
     @Override
-    public DaySoil finalised() {
-        return new DaySoil(unitName, unitKind, landUse, moistureSum, moistureCount, phSum, phCount, metalSums,
+    public PeriodSoil finalised() {
+        return new PeriodSoil(unitName, unitKind, landUse, moistureSum, moistureCount, phSum, phCount, metalSums,
                 metalCounts, validReadings, expectedPerDay, stations, revision + 1, lastLiveMs);
     }
 
     @Override
-    public DaySoil liveAt(long tsMillis) {
-        return new DaySoil(unitName, unitKind, landUse, moistureSum, moistureCount, phSum, phCount, metalSums,
+    public PeriodSoil liveAt(long tsMillis) {
+        return new PeriodSoil(unitName, unitKind, landUse, moistureSum, moistureCount, phSum, phCount, metalSums,
                 metalCounts, validReadings, expectedPerDay, stations, revision, tsMillis);
     }
 
@@ -101,7 +103,4 @@ public record DaySoil(String unitName, UnitKind unitKind, LandUse landUse, doubl
         }
     }
 
-    public double completeness() {
-        return Math.min(1.0, validReadings / expectedPerDay);
-    }
 }

@@ -16,13 +16,17 @@ import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.air.AqiIndicator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DailyCleanAirTest {
+class CleanAirInventoryTest {
+
+    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
+    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** 2026-11-22 in Beijing time: HJ 633-2026 data. */
@@ -38,7 +42,7 @@ class DailyCleanAirTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DailyCleanAir(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
+                new KeyedProcessOperator<>(new CleanAirInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6))),
                 AirSample::unitId, Types.STRING);
         harness.open();
     }
@@ -62,6 +66,21 @@ class DailyCleanAirTest {
         List<InventoryRecord> finals = harness.extractOutputValues().stream()
                 .filter(r -> r.status() == InventoryStatus.FINAL).toList();
         return finals.get(finals.size() - 1);
+    }
+
+    @Test
+    void theDayCarriesThePrimaryPollutantOfMostHoursAndTheMeanNegativeIonsWhereMeasured() throws Exception {
+        // HJ 633-2026: PM2.5 75 → IAQI 114 (primary PM2.5) in hours 0 and 1; O3 180 → 50 + 50·20/40 = 75
+        // (primary O3) in hour 2: PM2.5 led 2 hours, O3 1
+        obs("AQ1", DAY_START, 0, 0, Map.of(Parameter.PM25, 75.0), 1000);
+        obs("AQ1", DAY_START, 1, 0, Map.of(Parameter.PM25, 75.0), Double.NaN);
+        obs("AQ1", DAY_START, 2, 0, Map.of(Parameter.O3, 180.0), 3000);
+        harness.processWatermark(DAY_END.plus(ALLOWED).toEpochMilli());
+
+        InventoryRecord fin = lastFinal();
+        assertThat(fin.pollutants()).containsExactly("pm25");
+        // ions measured in hours 0 and 2: (1000 + 3000) / 2 = 2000 ions/cm³
+        assertThat(fin.negativeIons()).isEqualTo(2000.0);
     }
 
     @Test
@@ -98,11 +117,11 @@ class DailyCleanAirTest {
     @Test
     void primaryPollutantsAreThoseThatLedTheMostHoursAndIonsAreAveragedWhereMeasured() {
         AirSample first = sample(0, Map.of(Parameter.PM25, 75.0), 1000);
-        DayAir day = DayAir.empty(first, DAY_START.toEpochMilli()).plus(first)
+        PeriodAir day = PeriodAir.empty(first, InventoryPeriod.of(PeriodKind.DAY, DAY_START.toEpochMilli(), SHANGHAI)).plus(first)
                 .plus(sample(1, Map.of(Parameter.O3, 180.0), Double.NaN)) // O3 1h 75: primary O3
                 .plus(sample(2, Map.of(Parameter.PM25, 60.0), 3000))      // PM2.5 100: primary PM2.5
                 .plus(sample(3, Map.of(Parameter.PM25, 10.0), Double.NaN)); // 15: ≤ 50, no primary
-        assertThat(DayAir.primaryPollutants(day.hourlyReports())).containsExactly(AqiIndicator.PM25_24H);
+        assertThat(PeriodAir.primaryPollutants(day.hourlyReports())).containsExactly(AqiIndicator.PM25_24H);
         assertThat(day.meanNegativeIons().orElseThrow()).isCloseTo(2000.0, within(1e-9));
     }
 
