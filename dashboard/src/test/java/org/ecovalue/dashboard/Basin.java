@@ -59,7 +59,7 @@ final class Basin {
     }
 
     static InventoryRecord waterConservation(String unitId, double m3, String cny, long updatedAt) {
-        return new InventoryRecord(unitId, "岚山县", UnitKind.COUNTY, EcoProduct.WATER_CONSERVATION, "2026-11",
+        return new InventoryRecord(unitId, "岚山县", UnitKind.COUNTY, EcoProduct.WATER_CONSERVATION, "2026-11-21",
                 InventoryStatus.LIVE, 0, new Quantity(m3, "m3"), null, new Valuation(new BigDecimal(cny), "gep-2010/water_conservation"),
                 "水源涵养", "岚山县人民政府", 0.92, List.of("MT390121000001"), updatedAt);
     }

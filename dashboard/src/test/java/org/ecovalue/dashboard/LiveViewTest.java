@@ -1,14 +1,18 @@
 package org.ecovalue.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecovalue.dashboard.live.AgreementView;
+import org.ecovalue.dashboard.live.InventoryView;
 import org.ecovalue.dashboard.live.LiveView;
 import org.ecovalue.dashboard.live.SectionView;
 import org.ecovalue.dashboard.live.Update;
+import org.ecovalue.schemas.inventory.InventoryRecord;
+import org.ecovalue.schemas.inventory.Quantity;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.ledger.LedgerHashChain;
 import org.ecovalue.schemas.ledger.LedgerStatus;
@@ -125,5 +129,24 @@ class LiveViewTest {
         assertThat(view.alerts()).hasSize(10);
         assertThat(view.alerts().get(0).endedAt()).isEqualTo(12_000L);
         assertThat(view.alerts()).extracting(a -> a.startedAt()).doesNotContain(0L, 1000L);
+    }
+
+    @Test
+    void day_and_month_figures_show_under_their_own_keys_and_an_hourly_figure_not_at_all() {
+        InventoryRecord day = Basin.waterConservation("390121", 1.25e6, "8825000.00", 7000);
+        InventoryRecord month = new InventoryRecord(day.unitId(), day.unitName(), day.unitKind(), day.product(),
+                "2026-11", day.status(), 0, new Quantity(3.1e7, "m3"), null, day.value(), day.function(),
+                day.rightsHolder(), day.completeness(), day.stations(), 8000);
+        InventoryRecord hour = new InventoryRecord(day.unitId(), day.unitName(), day.unitKind(), day.product(),
+                "2026-11-21T08", day.status(), 0, new Quantity(5.0e4, "m3"), null, day.value(), day.function(),
+                day.rightsHolder(), day.completeness(), day.stations(), 9000);
+
+        view.applyInventory(day);
+        view.applyInventory(month);
+        view.applyInventory(hour);
+
+        assertThat(view.inventory("390121", "water_conservation")).extracting(InventoryView::key, v -> v.latest().period())
+                .containsExactlyInAnyOrder(tuple("390121/water_conservation", "2026-11-21"),
+                        tuple("390121/water_conservation/month", "2026-11"));
     }
 }

@@ -15,6 +15,7 @@ import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.registry.AdministrativeUnit;
 import org.ecovalue.schemas.registry.Agreement;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.Registry;
 import org.ecovalue.schemas.registry.Section;
 import org.ecovalue.schemas.standards.water.Gb3838Table1;
@@ -93,7 +94,15 @@ public final class LiveView {
         }
     }
 
+    /**
+     * Day and month figures are shown (each under its own key, {@link InventoryRecord#key()}); hourly
+     * figures are not: they would change the page every hour for every unit, and their history is in
+     * InfluxDB ({@code /api/history/inventory}).
+     */
     public void applyInventory(InventoryRecord r) {
+        if (PeriodKind.ofLabel(r.period()) == PeriodKind.HOUR) {
+            return;
+        }
         InventoryView view;
         synchronized (this) {
             inventory.put(r.key(), r);

@@ -90,12 +90,22 @@ public record InventoryRecord(
                 newValue, function, newRightsHolder, completeness, stations, updatedAt, pollutants, negativeIons);
     }
 
-    /** The Kafka key on {@code eco.inventory}: {@code {unitId}/{product}} (compacted: the latest figure wins). */
+    /**
+     * The Kafka key on {@code eco.inventory} (compacted: the latest figure per key wins): for a day
+     * {@code {unitId}/{product}}, as DESIGN.md has it; for an hour or a month
+     * {@code {unitId}/{product}/hour} or {@code …/month}, so that the three period kinds do not
+     * compact each other away (the latest hour would otherwise replace the day and the month).
+     */
     public String key() {
-        return key(unitId, product);
+        return key(unitId, product, PeriodKind.ofLabel(period));
     }
 
+    /** The key of a unit's daily figure of a product. */
     public static String key(String unitId, EcoProduct product) {
         return unitId + "/" + product.code();
+    }
+
+    public static String key(String unitId, EcoProduct product, PeriodKind kind) {
+        return kind == PeriodKind.DAY ? key(unitId, product) : key(unitId, product) + "/" + kind.code();
     }
 }

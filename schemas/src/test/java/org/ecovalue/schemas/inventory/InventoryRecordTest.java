@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.registry.EcoProduct;
+import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +41,10 @@ class InventoryRecordTest {
     }
 
     @Test
-    void theKafkaKeyIsUnitAndProduct() {
-        assertThat(aprilWaterConservation(InventoryStatus.LIVE, 0).key()).isEqualTo("390121/water_conservation");
+    void theKafkaKeyIsUnitAndProductForADayAndNamesTheKindOfAnHourOrAMonth() {
+        assertThat(aprilWaterConservation(InventoryStatus.LIVE, 0).key()).isEqualTo("390121/water_conservation/month");
         assertThat(InventoryRecord.key("QX-G01", EcoProduct.CLEAN_AIR)).isEqualTo("QX-G01/clean_air");
+        assertThat(InventoryRecord.key("QX-G01", EcoProduct.CLEAN_AIR, PeriodKind.HOUR)).isEqualTo("QX-G01/clean_air/hour");
     }
 
     @Test
