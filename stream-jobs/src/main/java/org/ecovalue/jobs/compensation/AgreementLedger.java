@@ -24,7 +24,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.InstantiationUtil;
 import org.apache.flink.util.OutputTag;
 import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
@@ -74,9 +73,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
     public static final OutputTag<SectionReading> BEYOND_HORIZON =
             new OutputTag<>("compensation-beyond-horizon", TypeInformation.of(SectionReading.class));
 
-    private final long allowedLatenessMs;
-    private final long horizonMs;
-    private final long provisionalEveryMs;
+    private final SettlementTerms terms;
     private final long registryWaitMs;
 
     /** Readings routed before this task's copy of the registry names their agreement (broadcasts reach tasks at different times). */
@@ -107,12 +104,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
     public AgreementLedger(Duration allowedLateness, Duration settlementHorizon, Duration provisionalEvery,
                            Duration registryWait) {
         this.registryWaitMs = registryWait.toMillis();
-        this.allowedLatenessMs = allowedLateness.toMillis();
-        this.horizonMs = settlementHorizon.toMillis();
-        this.provisionalEveryMs = provisionalEvery.toMillis();
-        if (allowedLatenessMs < 0 || horizonMs < 0 || provisionalEveryMs <= 0) {
-            throw new IllegalArgumentException("lateness and horizon are not negative, the provisional interval is positive");
-        }
+        this.terms = SettlementTerms.of(allowedLateness, settlementHorizon, provisionalEvery);
     }
 
     @Override
@@ -189,7 +181,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         String period = a.periodOf(Instant.ofEpochMilli(hourStart));
         long periodEnd = a.period().end(period, a.zone()).toEpochMilli();
         byte[] bookBytes = periods.get(period);
-        if (watermark >= periodEnd + allowedLatenessMs + horizonMs || (bookBytes == null && watermark >= periodEnd + allowedLatenessMs)) {
+        if (watermark >= periodEnd + terms.allowedLatenessMs() + terms.horizonMs() || (bookBytes == null && watermark >= periodEnd + terms.allowedLatenessMs())) {
             // REFERENCE.md §4: a settled figure changes only within the settlement horizon; after it
             // the late reading is reported, not applied.
             beyondHorizon.inc();
@@ -206,11 +198,11 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             return;
         }
         PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
-                : read(bookBytes);
+                : SettlementTerms.read(bookBytes);
         byte[] hourBytes = hours.get(hourStart);
-        HourReadings before = hourBytes == null ? HourReadings.empty(hourStart) : read(hourBytes);
+        HourReadings before = hourBytes == null ? HourReadings.empty(hourStart) : SettlementTerms.read(hourBytes);
         HourReadings after = before.plus(reading);
-        hours.put(hourStart, write(after));
+        hours.put(hourStart, SettlementTerms.write(after));
         if (book.data().hasHour(Instant.ofEpochMilli(hourStart))) {
             // the hour is already in the period: replace it exactly as it was fed
             book = book.withData(book.data().withoutHour(before.toHour()).withHour(after.toHour()));
@@ -221,9 +213,9 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             pendingHours.put(hourStart, true);
             timers.registerEventTimeTimer(hourStart + HourReadings.HOUR_MS);
         }
-        periods.put(period, write(book));
-        timers.registerEventTimeTimer(periodEnd + allowedLatenessMs);
-        timers.registerEventTimeTimer(periodEnd + allowedLatenessMs + horizonMs);
+        periods.put(period, SettlementTerms.write(book));
+        timers.registerEventTimeTimer(periodEnd + terms.allowedLatenessMs());
+        timers.registerEventTimeTimer(periodEnd + terms.allowedLatenessMs() + terms.horizonMs());
     }
 
     @Override
@@ -249,11 +241,11 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         }
         for (Map.Entry<String, byte[]> e : books.entrySet()) {
             String period = e.getKey();
-            PeriodBook<PeriodAccumulator> book = read(e.getValue());
+            PeriodBook<PeriodAccumulator> book = SettlementTerms.read(e.getValue());
             long end = a.period().end(period, a.zone()).toEpochMilli();
             PeriodBook<PeriodAccumulator> next = book;
             ReadOnlyBroadcastBytes currentBytes = () -> ctx.getBroadcastState(RegistryState.DESCRIPTOR).get(a.key());
-            if (!book.settled() && timestamp >= end + allowedLatenessMs) {
+            if (!book.settled() && timestamp >= end + terms.allowedLatenessMs()) {
                 Agreement version = versionFor(period, a, currentBytes);
                 emit(out, version, section, book.data(), LedgerStatus.FINAL, 0, timestamp);
                 next = book.finalIssued(RegistryItemCodec.encode(version));
@@ -261,16 +253,16 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
                 emit(out, AgreementVersions.decode(book.settledVersion()), section, book.data(), LedgerStatus.CORRECTION,
                         book.revision() + 1, timestamp);
                 next = book.correctionIssued();
-            } else if (!book.settled() && book.provisionalDue(timestamp, provisionalEveryMs)
+            } else if (!book.settled() && book.provisionalDue(timestamp, terms.provisionalEveryMs())
                     && book.data().hoursFedCount() > 0) {
                 emit(out, versionFor(period, a, currentBytes), section, book.data(), LedgerStatus.PROVISIONAL, 0,
                         timestamp);
                 next = book.provisionalAt(timestamp);
             }
-            if (timestamp >= end + allowedLatenessMs + horizonMs) {
+            if (timestamp >= end + terms.allowedLatenessMs() + terms.horizonMs()) {
                 gone.add(period);
             } else if (next != book) {
-                periods.put(period, write(next));
+                periods.put(period, SettlementTerms.write(next));
             }
         }
         for (String period : gone) {
@@ -308,10 +300,10 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
             String period = a.periodOf(start);
             byte[] bookBytes = periods.get(period);
             PeriodBook<PeriodAccumulator> book = bookBytes == null ? PeriodBook.open(PeriodAccumulator.empty(a, period))
-                : read(bookBytes);
+                : SettlementTerms.read(bookBytes);
             if (!book.data().hasHour(start)) {
-                HourReadings h = read(hours.get(hourStart));
-                periods.put(period, write(book.withData(book.data().withHour(h.toHour()))));
+                HourReadings h = SettlementTerms.read(hours.get(hourStart));
+                periods.put(period, SettlementTerms.write(book.withData(book.data().withHour(h.toHour()))));
             }
         }
     }
@@ -385,7 +377,7 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
                 return;
             }
             for (Map.Entry<String, byte[]> e : state.entries()) {
-                PeriodBook<PeriodAccumulator> book = read(e.getValue());
+                PeriodBook<PeriodAccumulator> book = SettlementTerms.read(e.getValue());
                 if (book.settled() && !amended.period().firstDay(e.getKey()).isBefore(amended.effectiveFrom())
                         && !Arrays.equals(book.settledVersion(), RegistryItemCodec.encode(amended))) {
                     notAppliedToSettled.inc();
@@ -397,11 +389,4 @@ public class AgreementLedger extends KeyedBroadcastProcessFunction<String, Secti
         });
     }
 
-    private static byte[] write(Object state) throws Exception {
-        return InstantiationUtil.serializeObject(state);
-    }
-
-    private static <T> T read(byte[] bytes) throws Exception {
-        return InstantiationUtil.deserializeObject(bytes, AgreementLedger.class.getClassLoader());
-    }
 }

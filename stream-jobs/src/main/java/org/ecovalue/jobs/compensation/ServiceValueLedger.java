@@ -17,7 +17,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.InstantiationUtil;
 import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.schemas.compensation.CompensationCalculator;
@@ -47,9 +46,7 @@ public class ServiceValueLedger
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ServiceValueLedger.class);
 
-    private final long allowedLatenessMs;
-    private final long horizonMs;
-    private final long provisionalEveryMs;
+    private final SettlementTerms terms;
 
     private transient RegistryState registry;
     private transient MapState<String, byte[]> periods;
@@ -59,12 +56,7 @@ public class ServiceValueLedger
     private transient Counter badRegistryItems;
 
     public ServiceValueLedger(Duration allowedLateness, Duration settlementHorizon, Duration provisionalEvery) {
-        this.allowedLatenessMs = allowedLateness.toMillis();
-        this.horizonMs = settlementHorizon.toMillis();
-        this.provisionalEveryMs = provisionalEvery.toMillis();
-        if (allowedLatenessMs < 0 || horizonMs < 0 || provisionalEveryMs <= 0) {
-            throw new IllegalArgumentException("lateness and horizon are not negative, the provisional interval is positive");
-        }
+        this.terms = SettlementTerms.of(allowedLateness, settlementHorizon, provisionalEvery);
     }
 
     @Override
@@ -91,10 +83,10 @@ public class ServiceValueLedger
         }
         Agreement a = agreement.get();
         String period = a.period().label(LocalDate.parse(v.day()));
-        long settleAt = a.period().end(period, a.zone()).toEpochMilli() + allowedLatenessMs;
+        long settleAt = a.period().end(period, a.zone()).toEpochMilli() + terms.allowedLatenessMs();
         long watermark = ctx.timerService().currentWatermark();
         byte[] bookBytes = periods.get(period);
-        if (watermark >= settleAt + horizonMs || (bookBytes == null && watermark >= settleAt)) {
+        if (watermark >= settleAt + terms.horizonMs() || (bookBytes == null && watermark >= settleAt)) {
             beyondHorizon.inc();
             LOG.warn("event=compensation-late-figure-not-applied agreement={} period={} holder={} product={} day={}"
                     + " revision={} reason=beyond-settlement-horizon", a.id(), period, v.holderId(), v.product(),
@@ -102,16 +94,16 @@ public class ServiceValueLedger
             return;
         }
         PeriodBook<ServiceValueFigures> book = bookBytes == null ? PeriodBook.open(ServiceValueFigures.empty())
-                : read(bookBytes);
+                : SettlementTerms.read(bookBytes);
         ServiceValueFigures next = book.data().with(v);
         if (next == book.data()) {
             return;
         }
-        periods.put(period, write(book.withData(next)));
+        periods.put(period, SettlementTerms.write(book.withData(next)));
         long now = Math.max(ctx.timestamp() == null ? watermark + 1 : ctx.timestamp(), watermark + 1);
         ctx.timerService().registerEventTimeTimer(book.settled() ? watermark + 1 : Math.min(now, settleAt));
         ctx.timerService().registerEventTimeTimer(settleAt);
-        ctx.timerService().registerEventTimeTimer(settleAt + horizonMs);
+        ctx.timerService().registerEventTimeTimer(settleAt + terms.horizonMs());
     }
 
     @Override
@@ -129,8 +121,8 @@ public class ServiceValueLedger
         List<String> gone = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : books.entrySet()) {
             String period = e.getKey();
-            PeriodBook<ServiceValueFigures> book = read(e.getValue());
-            long settleAt = a.period().end(period, a.zone()).toEpochMilli() + allowedLatenessMs;
+            PeriodBook<ServiceValueFigures> book = SettlementTerms.read(e.getValue());
+            long settleAt = a.period().end(period, a.zone()).toEpochMilli() + terms.allowedLatenessMs();
             PeriodBook<ServiceValueFigures> next = book;
             if (!book.settled() && timestamp >= settleAt) {
                 emit(out, a, period, book.data(), LedgerStatus.FINAL, 0, timestamp);
@@ -139,14 +131,14 @@ public class ServiceValueLedger
                 emit(out, AgreementVersions.decode(book.settledVersion()), period, book.data(), LedgerStatus.CORRECTION,
                         book.revision() + 1, timestamp);
                 next = book.correctionIssued();
-            } else if (!book.settled() && !book.data().isEmpty() && book.provisionalDue(timestamp, provisionalEveryMs)) {
+            } else if (!book.settled() && !book.data().isEmpty() && book.provisionalDue(timestamp, terms.provisionalEveryMs())) {
                 emit(out, a, period, book.data(), LedgerStatus.PROVISIONAL, 0, timestamp);
                 next = book.provisionalAt(timestamp);
             }
-            if (timestamp >= settleAt + horizonMs) {
+            if (timestamp >= settleAt + terms.horizonMs()) {
                 gone.add(period);
             } else if (next != book) {
-                periods.put(period, write(next));
+                periods.put(period, SettlementTerms.write(next));
             }
         }
         for (String period : gone) {
@@ -173,11 +165,4 @@ public class ServiceValueLedger
         }
     }
 
-    private static byte[] write(Object state) throws Exception {
-        return InstantiationUtil.serializeObject(state);
-    }
-
-    private static <T> T read(byte[] bytes) throws Exception {
-        return InstantiationUtil.deserializeObject(bytes, ServiceValueLedger.class.getClassLoader());
-    }
 }
