@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,14 +33,24 @@ public final class TopicReader implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Everything read so far, after polling until a poll brings nothing more (a busy topic is read up). */
+    /**
+     * Everything read so far, after reading up to the end the topic had when this was called (a large
+     * topic is read up; a topic that keeps growing does not keep the caller here: at most {@link #READ_UP_TO}).
+     */
     public List<ConsumerRecord<String, byte[]>> records() {
-        ConsumerRecords<String, byte[]> batch;
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + READ_UP_TO.toNanos();
         do {
-            batch = consumer.poll(Duration.ofMillis(200));
-            batch.forEach(seen::add);
-        } while (!batch.isEmpty());
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        } while (!readUpTo(end) && System.nanoTime() < deadline);
         return List.copyOf(seen);
+    }
+
+    /** The longest one {@link #records()} call reads. */
+    public static final Duration READ_UP_TO = Duration.ofSeconds(30);
+
+    private boolean readUpTo(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     @Override
