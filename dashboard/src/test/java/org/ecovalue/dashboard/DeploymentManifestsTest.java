@@ -118,6 +118,20 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void each_ingest_pod_keeps_its_mqtt_client_id_across_restarts_so_its_persistent_session_comes_back_to_it()
+            throws IOException {
+        JsonNode ingest = yamlDocuments(DEPLOY.resolve("k8s/ingest.yaml")).stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("ingest")
+                        && d.path("kind").asText().matches("Deployment|StatefulSet"))
+                .findFirst().orElseThrow();
+        // pod names of a StatefulSet are stable (ingest-0, ingest-1, …); a Deployment's change every rollout
+        assertThat(ingest.path("kind").asText()).isEqualTo("StatefulSet");
+        JsonNode clientId = ingest.findValues("env").get(0).findParents("name").stream()
+                .filter(e -> e.path("name").asText().equals("ECOVALUE_INGEST_MQTT_CLIENT_ID")).findFirst().orElseThrow();
+        assertThat(clientId.path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("metadata.name");
+    }
+
+    @Test
     void grafana_queries_use_only_the_measurements_and_tags_of_the_design() throws IOException {
         Pattern from = Pattern.compile("FROM \"([a-z_]+)\"");
         int queries = 0;
