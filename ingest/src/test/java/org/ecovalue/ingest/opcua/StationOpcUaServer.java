@@ -104,10 +104,14 @@ final class StationOpcUaServer implements AutoCloseable {
         if (node == null || silent) {
             return;
         }
-        long t = tick.incrementAndGet();
+        node.setValue(valueAt(tick.incrementAndGet()));
+    }
+
+    /** Tick {@code t}'s value; every 10th is Bad_SensorFailure — the node's first value too (tick 0 is one). */
+    private static DataValue valueAt(long t) {
         StatusCode status = t % 10 == 0 ? new StatusCode(StatusCodes.Bad_SensorFailure) : StatusCode.GOOD;
         DateTime now = DateTime.now();
-        node.setValue(new DataValue(new Variant((double) t), status, now, now));
+        return new DataValue(new Variant((double) t), status, now, now);
     }
 
     /** Keeps sessions and subscriptions up but stops changing the value ("connected but silent"). */
@@ -147,7 +151,7 @@ final class StationOpcUaServer implements AutoCloseable {
                     .setAccessLevel(UByte.valueOf(1))
                     .setUserAccessLevel(UByte.valueOf(1))
                     .build();
-            node.setValue(new DataValue(new Variant((double) tick.get()), StatusCode.GOOD, DateTime.now(), DateTime.now()));
+            node.setValue(valueAt(tick.get()));
             getNodeManager().addNode(node);
             stationFolder.addOrganizes(node);
             // UNECE code "GQ" is microgram per litre (OPC UA Part 8 §5.6.3 EUInformation)
