@@ -67,11 +67,6 @@ public final class PipelineJob {
                 WatermarkStrategy.<RegistryUpdate>forMonotonousTimestamps().withTimestampAssigner((u, ts) -> 0L));
     }
 
-    /** With another watermark strategy for the registry source ({@link PipelineKafka}: held until the topic is read). */
-    public PipelineJob withRegistryWatermarks(WatermarkStrategy<RegistryUpdate> strategy) {
-        return new PipelineJob(observations, registry, sinks, options, strategy);
-    }
-
     public PipelineSinks sinks() {
         return sinks;
     }
@@ -89,8 +84,6 @@ public final class PipelineJob {
                 .uid("pipeline-observations-source");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
                 .fromSource(registry, registryWatermarks, "registry").uid("registry-source")
-                // one reader: it alone decides when the registry has been read (RegistryWatermarks)
-                .setParallelism(1)
                 .broadcast(RegistryState.DESCRIPTOR);
 
         SingleOutputStreamOperator<Observation> clean = QualityControlStage.apply(raw, options);

@@ -1,6 +1,5 @@
 package org.ecovalue.jobs;
 
-import java.time.Duration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -13,7 +12,6 @@ import org.ecovalue.jobs.history.InfluxDbSink;
 import org.ecovalue.jobs.compensation.LedgerEntrySerializer;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryUpdateDeserializer;
-import org.ecovalue.jobs.registry.RegistryWatermarks;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.observation.Observation;
 import org.ecovalue.schemas.topics.EcoTopic;
@@ -37,16 +35,8 @@ public record PipelineKafka(KafkaWiring wiring) {
                         sink(new InventorySerializer(EcoTopic.INVENTORY.topic()), "inventory"),
                         sink(new AlertSerializer(EcoTopic.ALERTS.topic()), "alerts"))
                         .withCompensation(sink(new LedgerEntrySerializer(EcoTopic.COMPENSATION.topic()), "compensation")),
-                options)
-                .withRegistryWatermarks(RegistryWatermarks.heldUntilRead(wiring.bootstrapServers(),
-                        EcoTopic.REGISTRY.topic(), registryGroupId(), REGISTRY_CATCH_UP_TIMEOUT));
+                options);
     }
-
-    /**
-     * At most this long after start, event time waits for the registry topic to be read
-     * ({@link RegistryWatermarks#heldUntilRead}); normally it is read in well under a second.
-     */
-    public static final Duration REGISTRY_CATCH_UP_TIMEOUT = Duration.ofMinutes(1);
 
     /** Kafka as {@link #job(PipelineOptions)}, plus the history in InfluxDB 1.x at {@code influxUrl}. */
     public PipelineJob job(PipelineOptions options, String influxUrl, String influxDatabase) {

@@ -131,8 +131,11 @@ class PipelineExactlyOnceTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, records) && !records.isEmpty());
                 // day 2, and day 3 until 01:20, so that the watermark passes day 2's end + 10 min
                 produceObservations(kafka.bootstrapServers(), PER_DAY, 2 * PER_DAY + 16);
-                await().atMost(Duration.ofSeconds(90)).until(() -> poll(consumer, records)
-                        && finalsOfDaysOneAndTwo(records).size() >= 2 + 48);
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                    poll(consumer, records);
+                    assertThat(finalsOfDaysOneAndTwo(records)).as("FINAL days and hours so far; last records %s",
+                            records.subList(Math.max(0, records.size() - 3), records.size())).hasSizeGreaterThanOrEqualTo(2 + 48);
+                });
                 // a doubled FINAL would come in the same transaction or the next: read a little more
                 Instant until = Instant.now().plusSeconds(2);
                 await().atMost(Duration.ofSeconds(5)).until(() -> poll(consumer, records) && Instant.now().isAfter(until));

@@ -94,7 +94,9 @@ public abstract class PeriodInventory<S, D extends PeriodFigures<D, S>>
             D held = periods.get(p.label());
             D now = (held == null ? empty(s, p) : held).plus(s);
             String unit = ctx.getCurrentKey();
-            if (now.isFinal()) {
+            if (now.isFinal() || p.endMs() + allowedLatenessMs <= watermark) {
+                // a revision of a FINAL figure, or the first sample of a period already past its FINAL
+                // deadline (its timer would lie behind the watermark and fire only if event time moves on)
                 now = now.finalised();
                 emit(unit, p, now, InventoryStatus.FINAL, ts, out);
             } else if (now.lastLiveMs() == Long.MIN_VALUE || ts >= now.lastLiveMs() + liveEveryMs) {

@@ -20,8 +20,7 @@ public final class RegistryUpdateDeserializer implements KafkaRecordDeserializat
             LOG.warn("event=registry-record-skipped partition={} offset={} reason=no-key", record.partition(), record.offset());
             return;
         }
-        out.collect(new RegistryUpdate(new String(record.key(), StandardCharsets.UTF_8), record.value(),
-                record.partition(), record.offset()));
+        out.collect(new RegistryUpdate(new String(record.key(), StandardCharsets.UTF_8), record.value()));
     }
 
     @Override

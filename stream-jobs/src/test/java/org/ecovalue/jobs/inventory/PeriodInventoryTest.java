@@ -117,4 +117,21 @@ class PeriodInventoryTest {
         assertThat(finals("2026-12-01")).singleElement()
                 .satisfies(r -> assertThat(r.quantity().value()).isCloseTo(6_000, within(1e-6)));
     }
+
+    @Test
+    void theFirstReadingOfAnHourAlreadyPastItsFinalDeadlineIsFinalAtOnceWithoutWaitingForEventTimeToMove()
+            throws Exception {
+        // watermark 01:20 local on 1 December: hour 00 (ends 01:00, FINAL at 01:10) is closed but within
+        // its horizon (02:00); the first reading of that hour arrives now and event time moves no further
+        harness.processWatermark(NOV_END.plus(Duration.ofMinutes(80)).toEpochMilli());
+        flow(NOV_END.plusSeconds(1800), 10);  // 00:30 local: 10 m³/s × 300 s = 3 000 m³
+
+        assertThat(finals("2026-12-01T00")).singleElement().satisfies(r -> {
+            assertThat(r.quantity().value()).isCloseTo(3_000, within(1e-6));
+            assertThat(r.revision()).isEqualTo(1);
+        });
+        // the day and the month are open: LIVE
+        assertThat(finals("2026-12-01")).isEmpty();
+        assertThat(finals("2026-12")).isEmpty();
+    }
 }
