@@ -96,7 +96,6 @@ class CompensationExactlyOnceTest {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
             kafka.createAllTopics();
             RegistryPublisher.publish(Registry.of(registryItems()), kafka.bootstrapServers());
-            produceHours(kafka.bootstrapServers(), 0, 12);
 
             Configuration conf = new Configuration();
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -118,6 +117,8 @@ class CompensationExactlyOnceTest {
                     Duration.ofHours(6), 3, SHANGHAI);
             new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
             JobClient job = env.executeAsync("compensation-exactly-once");
+            RegistryReadBarrier.await(kafka.bootstrapServers(), wiring, registryItems().size());
+            produceHours(kafka.bootstrapServers(), 0, 12);
             try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {
                 List<LedgerEntry> entries = new ArrayList<>();
                 // a first checkpoint has committed a PROVISIONAL figure before the rest of the day arrives:

@@ -107,7 +107,6 @@ class PipelineExactlyOnceTest {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
             kafka.createAllTopics();
             RegistryPublisher.publish(Registry.of(TestRegistry.items()), kafka.bootstrapServers());
-            produceObservations(kafka.bootstrapServers(), 0, PER_DAY);
 
             Configuration conf = new Configuration();
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -124,6 +123,8 @@ class PipelineExactlyOnceTest {
                     Duration.ofHours(6), 3, SHANGHAI);
             new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
             JobClient job = env.executeAsync("pipeline-exactly-once");
+            RegistryReadBarrier.await(kafka.bootstrapServers(), wiring, TestRegistry.items().size());
+            produceObservations(kafka.bootstrapServers(), 0, PER_DAY);
             try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {
                 List<InventoryRecord> records = new ArrayList<>();
                 // a first checkpoint has committed day 1's LIVE figures before day 2 arrives: the
