@@ -4,6 +4,7 @@ import org.ecovalue.dashboard.Dashboard;
 import org.ecovalue.dashboard.LocalDashboard;
 import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.embedded.EmbeddedMqttBroker;
+import java.util.Formatter;
 import java.util.Arrays;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -350,26 +351,31 @@ public final class LocalStack implements AutoCloseable {
                 + "  flink " + jobStatus() + "  stations with a class=" + console.latest().size();
     }
 
+    /** One write, so log lines of other threads on the same console cannot split its lines. */
     private void printBanner(Path dataDir, Scenario simulation, Duration took) {
-        out.printf("EcoValue local stack up in %.1f s (data in %s)%n", took.toMillis() / 1000.0, dataDir);
-        out.printf("  MQTT broker  %-28s HiveMQ CE, MQTT 5; stations publish to ecovalue/v1/{station}/obs%n",
+        StringBuilder banner = new StringBuilder();
+        Formatter f = new Formatter(banner);
+        f.format("EcoValue local stack up in %.1f s (data in %s)%n", took.toMillis() / 1000.0, dataDir);
+        f.format("  MQTT broker  %-28s HiveMQ CE, MQTT 5; stations publish to ecovalue/v1/{station}/obs%n",
                 broker.serverUri());
-        out.printf("  Kafka        %-28s KRaft, 1 node; topics %s%n", kafka.bootstrapServers(),
+        f.format("  Kafka        %-28s KRaft, 1 node; topics %s%n", kafka.bootstrapServers(),
                 Arrays.stream(EcoTopic.values()).map(EcoTopic::topic).collect(Collectors.joining(" ")));
-        out.printf("  ingest       %-28s -> eco.observations, eco.ingest.dlq; %s/metrics, /health%n",
+        f.format("  ingest       %-28s -> eco.observations, eco.ingest.dlq; %s/metrics, /health%n",
                 ingest.config().sharedSubscription(), ingestOperationsUrl());
-        out.printf("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",
+        f.format("  Flink        %-28s local MiniCluster, checkpoint every %ds, exactly-once -> %s%n",
                 StationWaterClassJob.NAME, settings.checkpointInterval().toSeconds(), KafkaWiring.STATION_CLASS_TOPIC);
-        out.printf("  simulator    %-28s scenario %s, %d stations, an hour every %s, seed %d; OPC UA %s%n",
+        f.format("  simulator    %-28s scenario %s, %d stations, an hour every %s, seed %d; OPC UA %s%n",
                 "ecovalue/v1/{station}/obs|hj212", simulation.name(), simulation.stations().size(),
                 human(settings.simulatorInterval()), settings.seed(), opcua.endpointUrl());
         if (dashboard != null) {
-            out.printf("  dashboard    %-28s live sections, compensation, inventory, alerts (SSE)%n", dashboard.url());
+            f.format("  dashboard    %-28s live sections, compensation, inventory, alerts (SSE)%n", dashboard.url());
         }
         if (influxUrl != null) {
-            out.printf("  InfluxDB     %-28s history: database %s (reading, inventory)%n", influxUrl, INFLUX_DATABASE);
+            f.format("  InfluxDB     %-28s history: database %s (reading, inventory)%n", influxUrl, INFLUX_DATABASE);
         }
-        out.println("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.");
+        f.format("Live GB 3838-2002 real-time class per station (printed when it changes); Ctrl-C stops.%n");
+        out.print(banner);
+        out.flush();
     }
 
     private static String human(Duration d) {
