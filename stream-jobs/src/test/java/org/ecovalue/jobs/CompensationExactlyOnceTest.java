@@ -14,11 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -97,26 +94,9 @@ class CompensationExactlyOnceTest {
             kafka.createAllTopics();
             RegistryPublisher.publish(Registry.of(registryItems()), kafka.bootstrapServers());
 
-            Configuration conf = new Configuration();
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-            // Parallelism 1: the test pauses between two batches, long enough for the source to go idle
-            // (idleness 1 s). With two parallel channels, records that leave a source while the ACTIVE
-            // status has not yet reached a downstream task travel on a channel that task ignores for its
-            // watermark; the other channel's watermark can then pass them, and the FINAL figure is issued
-            // before them (they arrive as a CORRECTION). That is the documented price of idleness, a
-            // property of event time this test is not about (late data: AgreementLedgerTest).
-            env.setParallelism(1);
-            KafkaWiring wiring = new KafkaWiring(kafka.bootstrapServers(), "compensation-test", "compensation-test",
-                    Duration.ofMinutes(1), Duration.ofMillis(500));
-            wiring.configure(env);
-            PipelineOptions options = new PipelineOptions(Duration.ofMinutes(1), Duration.ofSeconds(1),
-                    Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                    Duration.ofHours(6), 3, SHANGHAI);
-            new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
-            JobClient job = env.executeAsync("compensation-exactly-once");
+            ExactlyOnceJob started = ExactlyOnceJob.start(kafka.bootstrapServers(), "compensation-test", failAt, SHANGHAI);
+            JobClient job = started.client();
+            KafkaWiring wiring = started.wiring();
             RegistryReadBarrier.await(kafka.bootstrapServers(), wiring, registryItems().size());
             produceHours(kafka.bootstrapServers(), 0, 12);
             try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {

@@ -15,11 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,21 +105,9 @@ class PipelineExactlyOnceTest {
             kafka.createAllTopics();
             RegistryPublisher.publish(Registry.of(TestRegistry.items()), kafka.bootstrapServers());
 
-            Configuration conf = new Configuration();
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-            // one channel: the pause between the batches idles the source (why that matters: CompensationExactlyOnceTest)
-            env.setParallelism(1);
-            KafkaWiring wiring = new KafkaWiring(kafka.bootstrapServers(), "pipeline-test", "pipeline-test",
-                    Duration.ofMinutes(1), Duration.ofMillis(500));
-            wiring.configure(env);
-            PipelineOptions options = new PipelineOptions(Duration.ofMinutes(1), Duration.ofSeconds(1),
-                    Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                    Duration.ofHours(6), 3, SHANGHAI);
-            new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);
-            JobClient job = env.executeAsync("pipeline-exactly-once");
+            ExactlyOnceJob started = ExactlyOnceJob.start(kafka.bootstrapServers(), "pipeline-test", failAt, SHANGHAI);
+            JobClient job = started.client();
+            KafkaWiring wiring = started.wiring();
             RegistryReadBarrier.await(kafka.bootstrapServers(), wiring, TestRegistry.items().size());
             produceObservations(kafka.bootstrapServers(), 0, PER_DAY);
             try (KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka.bootstrapServers())) {
