@@ -21,6 +21,7 @@ import org.ecovalue.jobs.registry.RegistryState;
 import org.ecovalue.jobs.registry.RegistryUpdate;
 import org.ecovalue.jobs.registry.RegistryWatermarks;
 import org.ecovalue.jobs.time.ObservationWatermarks;
+import org.ecovalue.jobs.time.ReaderIdleness;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.ledger.LedgerEntry;
 import org.ecovalue.schemas.observation.Observation;
@@ -80,8 +81,8 @@ public final class PipelineJob {
         // Event time is the measurement time; watermarks per source split (Kafka partition) with
         // idleness, so a partition whose stations sleep does not hold the others back.
         WatermarkStrategy<Observation> eventTime = ObservationWatermarks.of(options.maxOutOfOrderness(), options.sourceIdleness());
-        DataStream<Observation> raw = env.fromSource(observations, eventTime, "observations")
-                .uid("pipeline-observations-source");
+        DataStream<Observation> raw = ReaderIdleness.of(env.fromSource(observations, eventTime, "observations")
+                .uid("pipeline-observations-source"), options.readerIdleness(), "pipeline-observations-reader-idleness");
         BroadcastStream<RegistryUpdate> registryBroadcast = env
                 .fromSource(registry, registryWatermarks, "registry").uid("registry-source")
                 .broadcast(RegistryState.DESCRIPTOR);

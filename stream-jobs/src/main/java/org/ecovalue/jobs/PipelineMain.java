@@ -22,7 +22,8 @@ public final class PipelineMain {
     public static final List<String> OPTIONS = List.of(
             KafkaWiring.BOOTSTRAP_SERVERS, KafkaWiring.GROUP_ID, KafkaWiring.TRANSACTIONAL_ID_PREFIX,
             KafkaWiring.TRANSACTION_TIMEOUT, KafkaWiring.CHECKPOINT_INTERVAL,
-            PipelineOptions.MAX_OUT_OF_ORDERNESS, PipelineOptions.SOURCE_IDLENESS, PipelineOptions.ALLOWED_LATENESS,
+            PipelineOptions.MAX_OUT_OF_ORDERNESS, PipelineOptions.SOURCE_IDLENESS, PipelineOptions.READER_IDLENESS,
+            PipelineOptions.ALLOWED_LATENESS,
             PipelineOptions.LATE_HORIZON, PipelineOptions.LIVE_EVERY, PipelineOptions.REGISTRY_WAIT,
             PipelineOptions.FLAT_LINE_AFTER, PipelineOptions.GAP_AFTER_INTERVALS, PipelineOptions.ZONE,
             INFLUX_URL, INFLUX_DATABASE);
@@ -41,6 +42,7 @@ public final class PipelineMain {
         PipelineOptions options = new PipelineOptions(
                 duration(params, PipelineOptions.MAX_OUT_OF_ORDERNESS, PipelineOptions.DEFAULT_MAX_OUT_OF_ORDERNESS),
                 duration(params, PipelineOptions.SOURCE_IDLENESS, PipelineOptions.DEFAULT_SOURCE_IDLENESS),
+                duration(params, PipelineOptions.READER_IDLENESS, PipelineOptions.DEFAULT_READER_IDLENESS),
                 duration(params, PipelineOptions.ALLOWED_LATENESS, PipelineOptions.DEFAULT_ALLOWED_LATENESS),
                 duration(params, PipelineOptions.LATE_HORIZON, PipelineOptions.DEFAULT_LATE_HORIZON),
                 duration(params, PipelineOptions.LIVE_EVERY, PipelineOptions.DEFAULT_LIVE_EVERY),

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param maxOutOfOrderness how far event time may go backwards within a source split before data counts as late
  * @param sourceIdleness    after how long without data a split stops holding the watermark back (stations sleep)
+ * @param readerIdleness    after how long without data in any of its splits a source reader as a whole is announced
+ *                          idle downstream; a shorter lull only stops its watermark ({@link
+ *                          org.ecovalue.jobs.time.ReaderIdleness}: why the two differ)
  * @param allowedLateness   after a period's end, how long the watermark waits before the period turns FINAL
  * @param lateHorizon       after a period's end, how long late data still revises a FINAL figure; later data
  *                          goes to the late side output (must be at least {@code allowedLateness})
@@ -19,7 +22,8 @@ import java.util.Objects;
  * @param gapAfterIntervals a station silent for this many reporting intervals is in a data gap
  * @param zone              the zone whose calendar days make the periods (DESIGN.md "Semantics")
  */
-public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdleness, Duration allowedLateness,
+public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdleness, Duration readerIdleness,
+                              Duration allowedLateness,
                               Duration lateHorizon, Duration liveEvery, Duration registryWait,
                               Duration flatLineAfter, int gapAfterIntervals, ZoneId zone) {
 
@@ -27,6 +31,9 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofMinutes(1);
     public static final String SOURCE_IDLENESS = "source-idleness";
     public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ofSeconds(30);
+    public static final String READER_IDLENESS = "reader-idleness";
+    /** Longer than a station's usual silence between two readings of a whole partition's stations at night. */
+    public static final Duration DEFAULT_READER_IDLENESS = Duration.ofMinutes(10);
     public static final String ALLOWED_LATENESS = "allowed-lateness";
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
     public static final String LATE_HORIZON = "late-horizon";
@@ -45,6 +52,7 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     public PipelineOptions {
         requirePositive(MAX_OUT_OF_ORDERNESS, maxOutOfOrderness);
         requirePositive(SOURCE_IDLENESS, sourceIdleness);
+        requirePositive(READER_IDLENESS, readerIdleness);
         requirePositive(ALLOWED_LATENESS, allowedLateness);
         requirePositive(LATE_HORIZON, lateHorizon);
         requirePositive(LIVE_EVERY, liveEvery);
@@ -61,14 +69,15 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     }
 
     public static PipelineOptions defaults() {
-        return new PipelineOptions(DEFAULT_MAX_OUT_OF_ORDERNESS, DEFAULT_SOURCE_IDLENESS, DEFAULT_ALLOWED_LATENESS,
+        return new PipelineOptions(DEFAULT_MAX_OUT_OF_ORDERNESS, DEFAULT_SOURCE_IDLENESS, DEFAULT_READER_IDLENESS,
+                DEFAULT_ALLOWED_LATENESS,
                 DEFAULT_LATE_HORIZON, DEFAULT_LIVE_EVERY, DEFAULT_REGISTRY_WAIT, DEFAULT_FLAT_LINE_AFTER,
                 DEFAULT_GAP_AFTER_INTERVALS, DEFAULT_ZONE);
     }
 
     public PipelineOptions withLateness(Duration allowed, Duration horizon) {
-        return new PipelineOptions(maxOutOfOrderness, sourceIdleness, allowed, horizon, liveEvery, registryWait,
-                flatLineAfter, gapAfterIntervals, zone);
+        return new PipelineOptions(maxOutOfOrderness, sourceIdleness, readerIdleness, allowed, horizon, liveEvery,
+                registryWait, flatLineAfter, gapAfterIntervals, zone);
     }
 
     private static void requirePositive(String name, Duration d) {

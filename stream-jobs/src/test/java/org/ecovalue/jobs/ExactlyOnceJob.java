@@ -9,11 +9,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The production Kafka wiring of the exactly-once tests on the test's MiniCluster: checkpoints every
- * 500 ms, one restart after the injected failure, event-time options with 1 s idleness. Parallelism 1:
- * the tests pause between two batches, long enough for the source to go idle; with two channels, records
- * leaving a source before its ACTIVE status reaches a downstream task travel on a channel that task
- * ignores for its watermark, the other channel's watermark can pass them and a FINAL is issued before
- * them — the documented price of idleness, not what these tests are about (docs/pipeline.md).
+ * 500 ms, one restart after the injected failure, event-time options with 1 s idleness per partition and
+ * the default reader idleness. Parallelism 1: the tests' one station fills one partition, and a second
+ * source reader would own only quiet ones and hold event time back for {@code reader-idleness}
+ * (docs/pipeline.md, "Event time").
  */
 record ExactlyOnceJob(JobClient client, KafkaWiring wiring) {
 
@@ -27,6 +26,7 @@ record ExactlyOnceJob(JobClient client, KafkaWiring wiring) {
         KafkaWiring wiring = new KafkaWiring(bootstrapServers, name, name, Duration.ofMinutes(1), Duration.ofMillis(500));
         wiring.configure(env);
         PipelineOptions options = new PipelineOptions(Duration.ofMinutes(1), Duration.ofSeconds(1),
+                PipelineOptions.DEFAULT_READER_IDLENESS,
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
                 Duration.ofHours(6), 3, zone);
         new PipelineKafka(wiring).job(options, new FailingOnceDecoder(failAt)).build(env);

@@ -70,19 +70,28 @@ class PipelineExactlyOnceTest {
         // 55 800 m³, a day 24 × 55 800 = 1 339 200 m³, all 288 readings valid
         // (every hour 12 of 12 readings, 55 800 m³)
         for (List<InventoryRecord> all : List.of(undisturbed, recovered)) {
-            List<InventoryRecord> days = days(all);
-            assertThat(days).extracting(InventoryRecord::period).containsExactly("2026-11-22", "2026-11-23");
-            assertThat(days).allSatisfy(r -> {
-                assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
+            assertThat(days(all)).extracting(InventoryRecord::period).containsExactly("2026-11-22", "2026-11-23");
+            assertThat(days(all)).allSatisfy(r -> {
                 assertThat(r.revision()).isEqualTo(1);
                 assertThat(r.quantity().value()).isCloseTo(1_339_200, within(1e-6));
-                assertThat(r.completeness()).isEqualTo(1.0);
+            });
+            List<InventoryRecord> hours = hours(all);
+            assertThat(hours).as("48 hours, each FINAL once").hasSize(48);
+            assertThat(hours).allSatisfy(r -> {
+                assertThat(r.revision()).as(r.period()).isEqualTo(1);
+                assertThat(r.quantity().value()).as(r.period()).isCloseTo(55_800, within(1e-6));
+            });
+            assertThat(all).allSatisfy(r -> {
+                assertThat(r.unitId()).isEqualTo(TestRegistry.UPSTREAM);
+                assertThat(r.completeness()).as(r.period()).isEqualTo(1.0);
             });
         }
-        // Hours are not compared: in about 1 run of 3 some readings of one hour of day 1 reach the hour
-        // inventory after its FINAL deadline (cause not found yet; see the closing note) and the hour gets
-        // revisions; the days are unaffected.
-        assertThat(days(recovered)).isEqualTo(days(undisturbed));
+        assertThat(recovered).isEqualTo(undisturbed);
+    }
+
+    /** The hour records among {@code records} (labels yyyy-MM-ddTHH). */
+    private static List<InventoryRecord> hours(List<InventoryRecord> records) {
+        return records.stream().filter(r -> r.period().length() == 13).toList();
     }
 
     /** The day records among {@code records} (labels yyyy-MM-dd). */

@@ -19,7 +19,11 @@ import org.ecovalue.schemas.observation.Observation;
  * counts as idle, and the watermark arriving on its other channels can pass them, so they turn late.
  * Marking active at once shrinks that window from a whole batch to its first record (measured with
  * {@code CompensationExactlyOnceTest} at parallelism 2 on a loaded 2-core machine: FINAL figures short of
- * the second batch in 2 of 3 runs before, 0 of 3 after). The window is narrowed, not closed.
+ * the second batch in 2 of 3 runs before, 0 of 3 after). The window is narrowed, not closed; {@link
+ * ReaderIdleness} closes it for lulls of the whole reader.
+ *
+ * <p>Idleness is measured on Flink's input activity clock, which stands still while the source is
+ * backpressured (FLIP-471): a partition whose records wait behind a busy pipeline is not idle.
  */
 public final class ObservationWatermarks {
 
@@ -28,7 +32,8 @@ public final class ObservationWatermarks {
 
     public static WatermarkStrategy<Observation> of(Duration maxOutOfOrderness, Duration idleness) {
         return WatermarkStrategy.<Observation>forGenerator(ctx -> new ReactivatingIdleness<>(
-                        new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), idleness, System::nanoTime))
+                        new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), idleness,
+                        ctx.getInputActivityClock()::relativeTimeNanos))
                 .withTimestampAssigner((obs, recordTs) -> obs.ts().toEpochMilli());
     }
 
