@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a value outside {@link PlausibleRange} gets {@code out-of-range};</li>
  *   <li>a sensor whose value has not moved at all for {@code flatLineAfter} of event time is stuck:
  *       from then on its identical readings get {@code flat-line} (real signals jitter; a frozen
- *       A/D converter or a stalled float repeats the last value);</li>
+ *       A/D converter or a stalled float repeats the last value), except at a {@link RestingValue} such as
+ *       no rain or no sun;</li>
  *   <li>a reading that jumps away from the sensor's previous one by more than its {@link SpikeThreshold}
  *       is suspect: its observation is held back (state {@code held}) until the sensor's next reading
  *       tells whether it came back (verdict {@code spike}) or stayed (a change of level: {@code ok}); with
@@ -165,7 +166,8 @@ public class ObservationQualityControl extends KeyedProcessFunction<String, Obse
         if (before != null && isSuspect(r, ts, before.value(), out)) {
             return SUSPECT;
         }
-        return now.lengthMillis() >= flatLineAfterMs ? QcVerdict.FLAT_LINE : QcVerdict.OK;
+        return now.lengthMillis() >= flatLineAfterMs && !RestingValue.isNatural(r.param(), r.value())
+                ? QcVerdict.FLAT_LINE : QcVerdict.OK;
     }
 
     /**

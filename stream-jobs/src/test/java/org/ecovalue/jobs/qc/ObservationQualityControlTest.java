@@ -77,6 +77,24 @@ class ObservationQualityControlTest {
     }
 
     @Test
+    void noRainNoSunAndADryRiverForHoursAreNotAStuckSensorButRainStuckAtOneValueIs() throws Exception {
+        // 10-minute flat-line window, readings every 5 min for an hour: 0 mm rain, 0 W/m² (night), 0 m³/s
+        // (dry bed) stay ok throughout; 0.5 mm every 5 min, unmoved, is flat-line from the third reading on
+        for (int i = 0; i < 12; i++) {
+            feed(water("M1", T0.plusSeconds(300L * i), "precipitation", 0.0, "solar_radiation", 0.0, "flow", 0.0));
+            feed(water("M2", T0.plusSeconds(300L * i), "precipitation", 0.5));
+        }
+
+        List<String> verdicts = verdicts();
+        assertThat(verdicts).filteredOn(v -> v.startsWith("M1")).hasSize(36).allMatch(v -> v.endsWith(" ok"));
+        assertThat(verdicts).filteredOn(v -> v.startsWith("M2")).containsExactly(
+                "M2 precipitation=0.5 ok", "M2 precipitation=0.5 ok", "M2 precipitation=0.5 flat-line",
+                "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line",
+                "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line",
+                "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line", "M2 precipitation=0.5 flat-line");
+    }
+
+    @Test
     void anObservationOlderThanTheHorizonGoesToTheLateOutputAndOneWithinItIsChecked() throws Exception {
         harness.processWatermark(T0.plus(Duration.ofHours(2)).toEpochMilli());
         Observation tooLate = water("S1", T0.plus(Duration.ofMinutes(59)), "nh3n", 0.4); // 59 min + 1 h < 2 h
