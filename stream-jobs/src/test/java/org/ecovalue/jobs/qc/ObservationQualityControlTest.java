@@ -113,7 +113,10 @@ class ObservationQualityControlTest {
         feed(water("S1", T0.plusSeconds(300), "nh3n", 0.5));
         assertThat(harness.numKeyedStateEntries()).isPositive();
 
-        harness.processWatermark(T0.plusSeconds(300).plus(HORIZON).toEpochMilli());
+        // T0 is 00:00: 00:05 + 1 h horizon = 01:05, cleaned up at the first full hour after it
+        harness.processWatermark(Instant.parse("2026-11-22T01:59:59.999Z").toEpochMilli());
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(Instant.parse("2026-11-22T02:00:00Z").toEpochMilli());
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
