@@ -32,7 +32,7 @@ public record PipelineOptions(Duration maxOutOfOrderness, Duration sourceIdlenes
     public static final String SOURCE_IDLENESS = "source-idleness";
     public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ofSeconds(30);
     public static final String READER_IDLENESS = "reader-idleness";
-    /** Longer than a station's usual silence between two readings of a whole partition's stations at night. */
+    /** Above the usual pause between two readings anywhere in one reader's partitions (docs/pipeline.md). */
     public static final Duration DEFAULT_READER_IDLENESS = Duration.ofMinutes(10);
     public static final String ALLOWED_LATENESS = "allowed-lateness";
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
