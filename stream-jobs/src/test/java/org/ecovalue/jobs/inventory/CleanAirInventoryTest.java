@@ -1,16 +1,20 @@
 package org.ecovalue.jobs.inventory;
 
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAYS;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.SHANGHAI;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAY_START;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAY_END;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.ALLOWED;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.HORIZON;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
@@ -25,26 +29,15 @@ import org.junit.jupiter.api.Test;
 
 class CleanAirInventoryTest {
 
-    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
-    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** 2026-11-22 in Beijing time: HJ 633-2026 data. */
-    private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
-    private static final Instant DAY_END = Instant.parse("2026-11-22T16:00:00Z");
     /** 2025-11-22 in Beijing time: HJ 633-2012 data. */
     private static final Instant DAY_2025 = Instant.parse("2025-11-21T16:00:00Z");
-    private static final Duration ALLOWED = Duration.ofMinutes(10);
-    private static final Duration HORIZON = Duration.ofHours(6);
 
     private KeyedOneInputStreamOperatorTestHarness<String, AirSample, InventoryRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CleanAirInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6))),
-                AirSample::unitId, Types.STRING);
-        harness.open();
+        harness = harness(new CleanAirInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6)), AirSample::unitId);
     }
 
     @AfterEach

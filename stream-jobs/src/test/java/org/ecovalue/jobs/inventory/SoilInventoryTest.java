@@ -1,21 +1,23 @@
 package org.ecovalue.jobs.inventory;
 
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAYS;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.SHANGHAI;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAY_START;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.DAY_END;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.ALLOWED;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.HORIZON;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
 import org.ecovalue.schemas.observation.Parameter;
 import org.ecovalue.schemas.registry.EcoProduct;
-import org.ecovalue.schemas.registry.PeriodKind;
 import org.ecovalue.schemas.registry.UnitKind;
 import org.ecovalue.schemas.standards.soil.Gb15618Tables;
 import org.ecovalue.schemas.standards.soil.LandUse;
@@ -25,24 +27,13 @@ import org.junit.jupiter.api.Test;
 
 class SoilInventoryTest {
 
-    /** The day life cycle; hours and months are tested in PeriodInventoryTest. */
-    private static final List<PeriodKind> DAYS = List.of(PeriodKind.DAY);
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Instant DAY_START = Instant.parse("2026-11-21T16:00:00Z");
-    private static final Instant DAY_END = Instant.parse("2026-11-22T16:00:00Z");
-    private static final Duration ALLOWED = Duration.ofMinutes(10);
-    private static final Duration HORIZON = Duration.ofHours(6);
     private static final double NONE = Double.NaN;
 
     private KeyedOneInputStreamOperatorTestHarness<String, SoilSample, InventoryRecord> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SoilInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6))),
-                SoilSample::unitId, Types.STRING);
-        harness.open();
+        harness = harness(new SoilInventory(SHANGHAI, DAYS, ALLOWED, HORIZON, Duration.ofHours(6)), SoilSample::unitId);
     }
 
     @AfterEach

@@ -1,5 +1,9 @@
 package org.ecovalue.jobs.inventory;
 
+import static org.ecovalue.jobs.inventory.InventoryTestDay.SHANGHAI;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.ALLOWED;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.HORIZON;
+import static org.ecovalue.jobs.inventory.InventoryTestDay.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,10 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.ecovalue.schemas.inventory.InventoryRecord;
 import org.ecovalue.schemas.inventory.InventoryStatus;
@@ -28,11 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class WaterConservationInventoryTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant DAY_START = Instant.parse("2026-07-05T16:00:00Z");
     private static final Instant DAY_END = Instant.parse("2026-07-06T16:00:00Z");
-    private static final Duration ALLOWED = Duration.ofMinutes(10);
-    private static final Duration HORIZON = Duration.ofHours(6);
     private static final double NONE = Double.NaN;
     private static final double UCCLE_LAT = 50.8;
     private static final double RS_WM2 = 22.07 / 0.0864;
@@ -41,10 +39,7 @@ class WaterConservationInventoryTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new WaterConservationInventory(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6))),
-                WeatherSample::unitId, Types.STRING);
-        harness.open();
+        harness = harness(new WaterConservationInventory(SHANGHAI, ALLOWED, HORIZON, Duration.ofHours(6)), WeatherSample::unitId);
     }
 
     @AfterEach
