@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ecovalue.embedded.EmbeddedKafka;
-import org.ecovalue.embedded.EmbeddedMqttBroker;
 import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.ingest.BadInputCorpus;
 import org.ecovalue.ingest.IngestService;
@@ -25,10 +22,8 @@ import org.ecovalue.schemas.topics.EcoTopic;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Split HJ 212 packets (Flag bit D, PNUM/PNO) sent as one MQTT message per part: ingest joins them
@@ -40,28 +35,8 @@ class Hj212SplitPacketsIT {
     private static final String STATION = BadInputCorpus.STATION;
     private static final String TOPIC = "ecovalue/v1/" + STATION + "/hj212";
 
-    @TempDir
-    static Path dir;
-
-    private static EmbeddedMqttBroker broker;
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        broker = new EmbeddedMqttBroker(dir.resolve("hivemq"), 0).start();
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        kafka.createAllTopics();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final MqttAndKafka BROKERS = new MqttAndKafka();
 
     /** Part {@code pno} of {@code pnum} of the CN 2011 packet QN={@code qn}; Flag 6 = HJ 212-2017 (4) + split (2). */
     private static byte[] part(String qn, int pnum, int pno, String cp) {
@@ -72,18 +47,18 @@ class Hj212SplitPacketsIT {
     @Test
     void partsInSeparateMessagesBecomeOneObservationAndAnUnfinishedPacketGoesToTheDlq() throws Exception {
         Map<String, String> file = new HashMap<>();
-        file.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        file.put("kafka.bootstrap-servers", BROKERS.bootstrapServers());
         file.put("kafka.client-id", "ingest-split");
-        file.put("mqtt.server-uri", broker.serverUri());
+        file.put("mqtt.server-uri", BROKERS.mqttUri());
         file.put("mqtt.client-id", "ingest-split");
         file.put("hj212.split-timeout", "PT3S");
         file.put("http.host", "127.0.0.1");
         file.put("http.port", "0");
         try (IngestService ingest = IngestService.create(IngestConfig.from(file, Map.of()),
                 StationDirectory.ofIds(Set.of(STATION), StationDirectory.UnknownStationPolicy.REJECT)).start();
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic());
-             TopicReader dlq = new TopicReader(kafka.bootstrapServers(), EcoTopic.INGEST_DLQ.topic())) {
-            MqttClient station = new MqttClient(broker.serverUri(), "station-split", new MemoryPersistence());
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic());
+             TopicReader dlq = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.INGEST_DLQ.topic())) {
+            MqttClient station = new MqttClient(BROKERS.mqttUri(), "station-split", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             station.connect(options);

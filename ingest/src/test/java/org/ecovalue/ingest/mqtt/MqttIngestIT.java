@@ -8,15 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.ecovalue.embedded.EmbeddedKafka;
-import org.ecovalue.embedded.EmbeddedMqttBroker;
 import org.ecovalue.ingest.BadInputCorpus;
 import org.ecovalue.ingest.IngestService;
 import org.ecovalue.ingest.ObservationIntake;
@@ -28,36 +25,14 @@ import org.ecovalue.schemas.topics.EcoTopic;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ingest service against a real MQTT 5 broker (HiveMQ CE, as in `ecovalue local`) and a real Kafka broker. */
 class MqttIngestIT {
 
-    @TempDir
-    static Path dir;
-
-    private static EmbeddedMqttBroker broker;
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        broker = new EmbeddedMqttBroker(dir.resolve("hivemq"), 0).start();
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        kafka.createAllTopics();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final MqttAndKafka BROKERS = new MqttAndKafka();
 
     static IngestConfig config(String serverUri, String bootstrap, String clientId, String group) throws Exception {
         Map<String, String> file = new HashMap<>();
@@ -73,7 +48,7 @@ class MqttIngestIT {
     }
 
     private static IngestService ingest(String clientId, String group) throws Exception {
-        return IngestService.create(config(broker.serverUri(), kafka.bootstrapServers(), clientId, group),
+        return IngestService.create(config(BROKERS.mqttUri(), BROKERS.bootstrapServers(), clientId, group),
                 StationDirectory.ofIds(Set.of(BadInputCorpus.STATION, "QH-S04", "IT-B1"),
                         StationDirectory.UnknownStationPolicy.REJECT)).start();
     }
@@ -83,7 +58,7 @@ class MqttIngestIT {
     }
 
     private static MqttClient station() throws Exception {
-        MqttClient station = new MqttClient(broker.serverUri(), "station-" + System.nanoTime(), new MemoryPersistence());
+        MqttClient station = new MqttClient(BROKERS.mqttUri(), "station-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         station.connect(options);
@@ -106,8 +81,8 @@ class MqttIngestIT {
     void badInputsLandInTheDlqWithTheirReasonsAndTheGoodOnesInterleavedAllArrive() throws Exception {
         List<BadInputCorpus.Case> corpus = BadInputCorpus.cases();
         try (IngestService ingest = ingest("ingest-it-a", "it-a");
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic());
-             TopicReader dlq = new TopicReader(kafka.bootstrapServers(), EcoTopic.INGEST_DLQ.topic())) {
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic());
+             TopicReader dlq = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.INGEST_DLQ.topic())) {
             MqttClient station = station();
             for (int i = 0; i < corpus.size(); i++) {
                 BadInputCorpus.Case c = corpus.get(i);
@@ -153,7 +128,7 @@ class MqttIngestIT {
 
     @Test
     void messagesPublishedWhileIngestIsAwayArriveWhenItReturnsOnItsPersistentSession() throws Exception {
-        try (TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+        try (TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             ingest("ingest-it-b", "it-b").close(); // subscribes, then goes away
 
             MqttClient station = station();
