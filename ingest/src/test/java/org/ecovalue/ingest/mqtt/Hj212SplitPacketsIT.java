@@ -22,6 +22,7 @@ import org.ecovalue.schemas.topics.EcoTopic;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.ecovalue.ingest.Brokers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +37,7 @@ class Hj212SplitPacketsIT {
     private static final String TOPIC = "ecovalue/v1/" + STATION + "/hj212";
 
     @RegisterExtension
-    static final MqttAndKafka BROKERS = new MqttAndKafka();
+    static final Brokers BROKERS = Brokers.mqttAndKafka();
 
     /** Part {@code pno} of {@code pnum} of the CN 2011 packet QN={@code qn}; Flag 6 = HJ 212-2017 (4) + split (2). */
     private static byte[] part(String qn, int pnum, int pno, String cp) {

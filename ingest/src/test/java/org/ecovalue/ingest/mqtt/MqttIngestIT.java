@@ -25,6 +25,7 @@ import org.ecovalue.schemas.topics.EcoTopic;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.ecovalue.ingest.Brokers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MqttIngestIT {
 
     @RegisterExtension
-    static final MqttAndKafka BROKERS = new MqttAndKafka();
+    static final Brokers BROKERS = Brokers.mqttAndKafka();
 
     static IngestConfig config(String serverUri, String bootstrap, String clientId, String group) throws Exception {
         Map<String, String> file = new HashMap<>();

@@ -6,47 +6,29 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.ingest.IngestService;
 import org.ecovalue.ingest.StationDirectory;
 import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.ingest.config.IngestConfig;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.topics.EcoTopic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ecovalue.ingest.Brokers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OPC UA → Kafka against a real in-process Milo server over a real socket, and a real Kafka broker. */
 class OpcUaIngestIT {
 
     private static final long TICK_MS = 100;
 
-    @TempDir
-    static Path dir;
-
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        kafka.createAllTopics();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final Brokers BROKERS = Brokers.kafka();
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -56,7 +38,7 @@ class OpcUaIngestIT {
 
     private static IngestService ingest(String url, String station, String silence) throws Exception {
         Map<String, String> file = new HashMap<>();
-        file.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        file.put("kafka.bootstrap-servers", BROKERS.bootstrapServers());
         file.put("kafka.client-id", "ingest-opcua-" + station);
         file.put("mqtt.enabled", "false");
         file.put("opcua.endpoints", "s1");
@@ -91,7 +73,7 @@ class OpcUaIngestIT {
         AtomicLong tick = new AtomicLong();
         StationOpcUaServer server = new StationOpcUaServer(port, station, tick, TICK_MS);
         try (IngestService ingest = ingest(server.url(), station, "PT10S");
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> of(observations, station).size() >= 25);
 
             for (JsonNode o : of(observations, station)) {
@@ -152,7 +134,7 @@ class OpcUaIngestIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> source.subscriptionsCreated() >= 2);
             server.fallSilent(false);
             long before = tick.get();
-            try (TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+            try (TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> of(observations, station).stream()
                         .anyMatch(o -> Math.round(o.at("/readings/0/value").asDouble() * 1000) > before));
             }

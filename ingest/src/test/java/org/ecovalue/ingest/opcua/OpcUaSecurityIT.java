@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecovalue.embedded.EmbeddedKafka;
 import org.ecovalue.embedded.TopicReader;
 import org.ecovalue.embedded.opcua.OpcUaPki;
 import org.ecovalue.ingest.IngestService;
@@ -20,9 +19,9 @@ import org.ecovalue.ingest.StationDirectory;
 import org.ecovalue.ingest.config.IngestConfig;
 import org.ecovalue.schemas.json.Json;
 import org.ecovalue.schemas.topics.EcoTopic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ecovalue.ingest.Brokers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,20 +40,8 @@ class OpcUaSecurityIT {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        kafka.createAllTopics();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final Brokers BROKERS = Brokers.kafka();
 
     @Test
     void aTrustedServerAndTheRightPasswordDeliverSignedAndEncryptedValues() throws Exception {
@@ -63,7 +50,7 @@ class OpcUaSecurityIT {
         try (OpcUaPki serverPki = serverPki(station);
              StationOpcUaServer server = secured(station, serverPki);
              IngestService ingest = ingest(server.url(), station, PASSWORD, clientPki, true, serverPki);
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> count(observations, station) >= 5);
             assertThat(ingest.readiness().get("opcua:s1")).isTrue();
             assertThat(ingest.opcua().get(0).lastFailure()).isEmpty();
@@ -79,7 +66,7 @@ class OpcUaSecurityIT {
              StationOpcUaServer server = secured(station, serverPki);
              IngestService ingest = ingest(server.url(), station, "not-the-password", dir.resolve("pki-pw"), true,
                      serverPki);
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             OpcUaIngest source = ingest.opcua().get(0);
             await().atMost(Duration.ofSeconds(60)).until(() -> failures(ingest, ConnectFailure.IDENTITY) >= 2);
             assertThat(source.lastFailure()).get().extracting(ConnectFailure::reason).isEqualTo(ConnectFailure.IDENTITY);
@@ -98,7 +85,7 @@ class OpcUaSecurityIT {
              StationOpcUaServer server = secured(station, serverPki);
              // the server trusts ingest, but ingest was never told to trust the server
              IngestService ingest = ingest(server.url(), station, PASSWORD, clientPki, false, serverPki);
-             TopicReader observations = new TopicReader(kafka.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
+             TopicReader observations = new TopicReader(BROKERS.bootstrapServers(), EcoTopic.OBSERVATIONS.topic())) {
             OpcUaIngest source = ingest.opcua().get(0);
             await().atMost(Duration.ofSeconds(60)).until(() -> failures(ingest, ConnectFailure.SERVER_CERTIFICATE) >= 2);
             assertThat(source.lastFailure()).get().satisfies(f -> {
@@ -143,7 +130,7 @@ class OpcUaSecurityIT {
             }
         }
         Map<String, String> file = new HashMap<>();
-        file.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        file.put("kafka.bootstrap-servers", BROKERS.bootstrapServers());
         file.put("kafka.client-id", "ingest-opcua-" + station);
         file.put("mqtt.enabled", "false");
         file.put("opcua.endpoints", "s1");

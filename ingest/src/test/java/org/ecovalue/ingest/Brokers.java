@@ -1,4 +1,4 @@
-package org.ecovalue.ingest.mqtt;
+package org.ecovalue.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,19 +12,35 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An MQTT 5 broker (HiveMQ CE, as in {@code ecovalue local}) and a Kafka broker (KRaft) with every EcoValue
- * topic, started once for a test class: {@code @RegisterExtension static final MqttAndKafka BROKERS = …}.
+ * The brokers of an ingest integration test, started once for its class: a Kafka broker (KRaft) with every
+ * EcoValue topic and, for MQTT tests, an MQTT 5 broker (HiveMQ CE, as in {@code ecovalue local}).
+ * {@code @RegisterExtension static final Brokers BROKERS = Brokers.mqttAndKafka();}
  */
-final class MqttAndKafka implements BeforeAllCallback, AfterAllCallback {
+public final class Brokers implements BeforeAllCallback, AfterAllCallback {
 
+    private final boolean withMqtt;
     private Path dir;
     private EmbeddedMqttBroker mqtt;
     private EmbeddedKafka kafka;
 
+    private Brokers(boolean withMqtt) {
+        this.withMqtt = withMqtt;
+    }
+
+    public static Brokers kafka() {
+        return new Brokers(false);
+    }
+
+    public static Brokers mqttAndKafka() {
+        return new Brokers(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("ingest-brokers");
-        mqtt = new EmbeddedMqttBroker(dir.resolve("hivemq"), 0).start();
+        if (withMqtt) {
+            mqtt = new EmbeddedMqttBroker(dir.resolve("hivemq"), 0).start();
+        }
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
         kafka.createAllTopics();
     }
@@ -40,11 +56,14 @@ final class MqttAndKafka implements BeforeAllCallback, AfterAllCallback {
         deleteTree(dir);
     }
 
-    String mqttUri() {
+    public String mqttUri() {
+        if (mqtt == null) {
+            throw new IllegalStateException("started without an MQTT broker: use Brokers.mqttAndKafka()");
+        }
         return mqtt.serverUri();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
