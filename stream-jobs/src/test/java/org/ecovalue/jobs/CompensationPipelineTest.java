@@ -112,7 +112,11 @@ class CompensationPipelineTest {
         PipelineSinks sinks = new PipelineSinks(new Collecting<Observation>(new ConcurrentLinkedQueue<>()),
                 new Collecting<InventoryRecord>(new ConcurrentLinkedQueue<>()),
                 new Collecting<Alert>(new ConcurrentLinkedQueue<>())).withCompensation(new Collecting<>(LEDGER));
-        new PipelineJob(TestSources.observations(input), TestSources.registry(registry), sinks,
+        // paced like the other tests here, so the registry reaches every operator before the first reading: the
+        // valuation and the routing of inventory records read the registry's broadcast on channels of their own
+        // and do not wait for it; a day's FINAL record that overtook the price or the agreement there was
+        // dropped (CI failed once on that: no FINAL entry). The job's gap at start-up, in docs/pipeline.md.
+        new PipelineJob(paced(input), TestSources.registry(registry), sinks,
                 PipelineOptions.defaults()).withRegistryReadBeforeEventTimeAdvances().build(env);
         env.execute("service-value-share-pipeline-test");
 
