@@ -80,8 +80,7 @@ public enum PeriodKind {
     /** Start of the labelled period in {@code zone} (inclusive). */
     public Instant start(String label, ZoneId zone) {
         if (this == HOUR) {
-            requireKind(label);
-            return LocalDateTime.parse(label, HOUR_LABEL).atZone(zone).toInstant();
+            return hourStart(label).atZone(zone).toInstant();
         }
         return firstDay(label).atStartOfDay(zone).toInstant();
     }
@@ -99,6 +98,21 @@ public enum PeriodKind {
             case YEAR -> first.plusYears(1);
         };
         return next.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The local start of an hour label, parsed once: the strict pattern is itself the check that the label
+     * is an hour's (a period's bounds are worked out for every record and timer of the inventory).
+     */
+    private static LocalDateTime hourStart(String label) {
+        if (label.length() == 13) {
+            try {
+                return LocalDateTime.parse(label, HOUR_LABEL);
+            } catch (DateTimeException e) {
+                // not an hour label: the error below
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not a " + HOUR.code + " label");
     }
 
     private void requireKind(String label) {
